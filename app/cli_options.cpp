@@ -1,0 +1,192 @@
+#include "app/cli_options.hpp"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <cmath>
+#include <fstream>
+#include <istream>
+#include <iterator>
+#include <sstream>
+
+#include "autodiff/derivatives.hpp"
+#include "autodiff/parser.hpp"
+
+namespace adviz::cli {
+namespace {
+
+std::optional<CliError> readSource(const std::string& path, std::istream& in, Options& opt) {
+    if (path == "-") {
+        opt.source.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        opt.sourceName = "<stdin>";
+        return std::nullopt;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return CliError{InputErrorStatus, "cannot read '" + path + "'"};
+    opt.source.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    opt.sourceName = path;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string usage() {
+    return R"(usage: adviz COMMAND EXPR [options]        (EXPR may be --file PATH, or - for stdin)
+
+commands:
+  eval    EXPR --at x=1,y=2 [--json]                  values and, per output, the gradient
+  jvp     EXPR --at x=1,y=2 --dir x=1,y=0 [--json]    forward mode: values and J·ẋ
+  vjp     EXPR --at x=1,y=2 --seed f=1 [--json]       reverse mode: values and ȳᵀJ
+  trace   EXPR --at ... --mode forward|reverse [--dir ...|--seed ...] [--format table|csv|json]
+  dot     EXPR                                        the graph in Graphviz DOT
+  export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
+  gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
+
+values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
+--seed to e1 (the first output). An EXPR starting with '-' goes after '--': adviz eval -- -x^2
+exit status: 0 success, 2 parse or evaluation error, 64 usage error.
+)";
+}
+
+std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::istream& in,
+                                     Options& opt) {
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QCommandLineOption at("at", "input values", "values"), dir("dir", "direction", "values"),
+        seed("seed", "output seed", "values"), json("json", "JSON output"),
+        file("file", "read EXPR from a file", "path"), mode("mode", "mode", "mode"),
+        format("format", "trace format", "format"), output({"o", "output"}, "output", "path"),
+        step("step", "step", "k"), shot("screenshot", "screenshot", "path"),
+        tb("top-to-bottom", "layout top to bottom"), help({"h", "help"}, "help");
+    p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help});
+    p.addPositionalArgument("command", "command");
+
+    QStringList list{"adviz"};
+    for (const auto& a : args) list << QString::fromStdString(a);
+    if (!p.parse(list)) {
+        std::string msg = p.errorText().toStdString();
+        for (const auto& a : args)
+            if (a.size() > 1 && a[0] == '-' && a[1] != '-' && !p.isSet(QString::fromStdString(a.substr(1))))
+                msg += "\n(an expression starting with '-' goes after '--': adviz eval -- '" + a + "')";
+        return CliError{UsageStatus, msg};
+    }
+    opt.help = p.isSet(help);
+    QStringList pos = p.positionalArguments();
+    if (pos.isEmpty()) {
+        if (opt.help) return std::nullopt;
+        return CliError{UsageStatus, "no command given"};
+    }
+    opt.command = pos.takeFirst().toStdString();
+    if (p.isSet(at)) opt.at = p.value(at).toStdString();
+    if (p.isSet(dir)) opt.dir = p.value(dir).toStdString();
+    if (p.isSet(seed)) opt.seed = p.value(seed).toStdString();
+    opt.json = p.isSet(json);
+    if (p.isSet(mode)) opt.mode = p.value(mode).toStdString();
+    if (p.isSet(format)) opt.format = p.value(format).toStdString();
+    opt.output = p.value(output).toStdString();
+    if (p.isSet(step)) opt.step = p.value(step).toStdString();
+    opt.screenshot = p.value(shot).toStdString();
+    opt.topToBottom = p.isSet(tb);
+
+    if (opt.mode != "forward" && opt.mode != "reverse")
+        return CliError{UsageStatus, "--mode must be forward or reverse, not '" + opt.mode + "'"};
+    if (opt.format != "table" && opt.format != "csv" && opt.format != "json")
+        return CliError{UsageStatus, "--format must be table, csv or json, not '" + opt.format + "'"};
+
+    if (p.isSet(file)) {
+        if (!pos.isEmpty()) return CliError{UsageStatus, "give EXPR or --file, not both"};
+        return readSource(p.value(file).toStdString(), in, opt);
+    }
+    if (pos.size() > 1)
+        return CliError{UsageStatus, "too many arguments: put EXPR in quotes ('" +
+                                         pos.join(' ').toStdString() + "')"};
+    if (pos.size() == 1) {
+        std::string e = pos.front().toStdString();
+        if (e == "-") return readSource("-", in, opt);
+        opt.source = e;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// Splits "a=1,b=pi/2" into pairs; a value is a constant expression of the language.
+std::optional<CliError> splitAssignments(const std::string& text, const char* option,
+                                         std::vector<std::pair<std::string, double>>& out) {
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        auto eq = item.find('=');
+        auto trim = [](std::string s) {
+            s.erase(0, s.find_first_not_of(" \t"));
+            s.erase(s.find_last_not_of(" \t") + 1);
+            return s;
+        };
+        if (eq == std::string::npos)
+            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" + item + "'"};
+        std::string name = trim(item.substr(0, eq)), valueText = trim(item.substr(eq + 1));
+        ParseResult pr = parse(valueText);
+        if (!pr.ok() || pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1)
+            return CliError{UsageStatus, std::string(option) + ": '" + valueText +
+                                             "' is not a number or constant expression"};
+        EvalResult ev = evaluateAt(pr.graph, {});
+        out.emplace_back(name, ev.outputs[0]);
+    }
+    return std::nullopt;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string s;
+    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+    return s;
+}
+
+}  // namespace
+
+std::optional<CliError> assignInputs(const Graph& g, const std::string& text, const char* option,
+                                     std::vector<double>& values,
+                                     std::vector<std::string>* missing) {
+    std::vector<std::pair<std::string, double>> pairs;
+    if (auto e = splitAssignments(text, option, pairs)) return e;
+    values.assign(static_cast<std::size_t>(g.inputCount()), std::nan(""));
+    for (const auto& [name, v] : pairs) {
+        int i = g.inputIndex(name);
+        if (i < 0) {
+            std::vector<std::string> names;
+            for (int k = 0; k < g.inputCount(); ++k) names.emplace_back(g.inputName(k));
+            return CliError{InputErrorStatus, std::string(option) + ": '" + name +
+                                                  "' is not an input of the program (inputs: " +
+                                                  (names.empty() ? "none" : joined(names)) + ")"};
+        }
+        values[static_cast<std::size_t>(i)] = v;
+    }
+    if (missing) {
+        // Only values that were never assigned count as missing: x=nan is a choice.
+        std::vector<bool> given(values.size(), false);
+        for (const auto& pr : pairs) given[static_cast<std::size_t>(g.inputIndex(pr.first))] = true;
+        for (int i = 0; i < g.inputCount(); ++i)
+            if (!given[static_cast<std::size_t>(i)]) missing->emplace_back(g.inputName(i));
+    }
+    return std::nullopt;
+}
+
+std::optional<CliError> assignOutputs(const Graph& g, const std::string& text,
+                                      std::vector<double>& values) {
+    std::vector<std::pair<std::string, double>> pairs;
+    if (auto e = splitAssignments(text, "--seed", pairs)) return e;
+    values.assign(static_cast<std::size_t>(g.outputCount()), 0.0);
+    for (const auto& [name, v] : pairs) {
+        int j = g.outputIndex(name);
+        if (j < 0) {
+            std::vector<std::string> names;
+            for (const auto& o : g.outputs) names.push_back(o.name);
+            return CliError{InputErrorStatus, "--seed: '" + name +
+                                                  "' is not an output of the program (outputs: " +
+                                                  joined(names) + ")"};
+        }
+        values[static_cast<std::size_t>(j)] = v;
+    }
+    return std::nullopt;
+}
+
+}  // namespace adviz::cli

@@ -1,0 +1,57 @@
+#pragma once
+// Reading the command line: which command, the program text (argument, --file PATH or stdin),
+// and the name=value lists of --at, --dir and --seed.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "autodiff/graph.hpp"
+
+namespace adviz::cli {
+
+/// Exit statuses: 2 for a program or values that cannot be evaluated, 64 for misuse.
+inline constexpr int InputErrorStatus = 2;
+inline constexpr int UsageStatus = 64;
+
+/// A user-facing error and the exit status it deserves.
+struct CliError {
+    int status = 64;
+    std::string message;
+};
+
+/// Everything given on the command line, not yet checked against a program.
+struct Options {
+    std::string command;
+    std::string source;          ///< the program text
+    std::string sourceName = "expr";  ///< for diagnostics: "expr", the file name, or "<stdin>"
+    std::optional<std::string> at, dir, seed;
+    bool json = false;
+    std::string mode = "reverse";
+    std::string format = "table";
+    std::string output;          ///< -o
+    std::string step = "end";    ///< export --step
+    std::string screenshot;      ///< gui --screenshot
+    bool topToBottom = false;
+    bool help = false;
+};
+
+/// Parses args (without the program name). Reads the program from a file or from in as asked.
+std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::istream& in,
+                                     Options& opt);
+
+/// "name=value,name=value" → values per input of g (missing ones NaN, listed in missing).
+/// Values may be constant expressions: x=pi/2. Unknown names are an error.
+std::optional<CliError> assignInputs(const Graph& g, const std::string& text, const char* option,
+                                     std::vector<double>& values,
+                                     std::vector<std::string>* missing);
+
+/// The same for outputs (--seed f=1).
+std::optional<CliError> assignOutputs(const Graph& g, const std::string& text,
+                                      std::vector<double>& values);
+
+/// The usage text.
+std::string usage();
+
+}  // namespace adviz::cli

@@ -1,0 +1,192 @@
+#include "autodiff/graph.hpp"
+
+#include <bit>
+#include <climits>
+#include <unordered_map>
+
+#include "autodiff/number_format.hpp"
+
+namespace adviz {
+
+std::string_view Graph::nameOf(int id) const {
+    int n = (*this)[id].name;
+    return n < 0 ? std::string_view{} : std::string_view{names[static_cast<std::size_t>(n)]};
+}
+
+int Graph::inputIndex(std::string_view name) const {
+    for (int i = 0; i < inputs; ++i)
+        if (nameOf(i) == name) return i;
+    return -1;
+}
+
+int Graph::outputIndex(std::string_view name) const {
+    for (int i = 0; i < outputCount(); ++i)
+        if (outputs[static_cast<std::size_t>(i)].name == name) return i;
+    return -1;
+}
+
+int Graph::wengertIndex(int id) const { return wengert[static_cast<std::size_t>(id)]; }
+
+std::string subscript(int n) {
+    static const char* digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    std::string out = n < 0 ? "₋" : "";
+    std::string dec = std::to_string(n < 0 ? -static_cast<long long>(n) : n);
+    for (char c : dec) out += digits[c - '0'];
+    return out;
+}
+
+std::string Graph::wengertName(int id) const {
+    const Node& node = (*this)[id];
+    if (node.op == Op::Const) {
+        auto label = nameOf(id);
+        return label.empty() ? formatShort(node.constant) : std::string(label);
+    }
+    return "v" + subscript(wengertIndex(id));
+}
+
+std::string Graph::definition(int id) const {
+    const Node& node = (*this)[id];
+    if (node.op == Op::Input) return std::string(nameOf(id));
+    if (node.op == Op::Const) return wengertName(id);
+    std::string a = wengertName(node.a);
+    std::string b = node.b >= 0 ? wengertName(node.b) : std::string{};
+    return substitute(info(node.op).pattern, a, b);
+}
+
+std::vector<std::vector<int>> Graph::consumers() const {
+    std::vector<std::vector<int>> out(nodes.size());
+    for (int id = 0; id < size(); ++id) {
+        const Node& node = (*this)[id];
+        for (int s = 0; s < node.arity(); ++s) out[static_cast<std::size_t>(node.operand(s))].push_back(id);
+    }
+    return out;
+}
+
+std::size_t Graph::edgeCount() const {
+    std::size_t n = 0;
+    for (const Node& node : nodes) n += static_cast<std::size_t>(node.arity());
+    return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Key {
+    Op op;
+    std::int32_t a, b;
+    std::uint64_t bits;  // the constant's bit pattern (0 for operations)
+    bool operator==(const Key&) const = default;
+};
+
+struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+        std::uint64_t h = static_cast<std::uint64_t>(k.op) * 0x9E3779B97F4A7C15ULL;
+        h ^= (static_cast<std::uint64_t>(static_cast<std::uint32_t>(k.a)) << 32 |
+              static_cast<std::uint32_t>(k.b)) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+        h ^= k.bits + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+        return static_cast<std::size_t>(h);
+    }
+};
+
+}  // namespace
+
+struct GraphBuilder::Impl {
+    Graph graph;
+    std::unordered_map<Key, int, KeyHash> seen;
+    std::unordered_map<std::string, int> inputsByName;
+    std::vector<int> inputOrder;  // node ids of the inputs, in order of appearance
+};
+
+GraphBuilder::GraphBuilder() : impl_(std::make_unique<Impl>()) {}
+GraphBuilder::~GraphBuilder() = default;
+
+int GraphBuilder::size() const { return impl_->graph.size(); }
+const Node& GraphBuilder::node(int id) const { return impl_->graph[id]; }
+
+int GraphBuilder::input(std::string_view name, Span span) {
+    auto [it, fresh] = impl_->inputsByName.try_emplace(std::string(name), size());
+    if (!fresh) return it->second;
+    Node node;
+    node.op = Op::Input;
+    node.span = span;
+    impl_->graph.nodes.push_back(node);
+    this->name(it->second, name);
+    impl_->inputOrder.push_back(it->second);
+    return it->second;
+}
+
+int GraphBuilder::constant(double value, Span span, std::string_view label) {
+    Key key{Op::Const, -1, -1, std::bit_cast<std::uint64_t>(value)};
+    auto [it, fresh] = impl_->seen.try_emplace(key, size());
+    if (!fresh) return it->second;
+    Node node;
+    node.op = Op::Const;
+    node.constant = value;
+    node.span = span;
+    impl_->graph.nodes.push_back(node);
+    if (!label.empty()) name(it->second, label);
+    return it->second;
+}
+
+int GraphBuilder::op(Op op, int a, int b, Span span) {
+    Key key{op, a, b, 0};
+    auto [it, fresh] = impl_->seen.try_emplace(key, size());
+    if (!fresh) return it->second;
+    Node node;
+    node.op = op;
+    node.a = a;
+    node.b = b;
+    node.span = span;
+    impl_->graph.nodes.push_back(node);
+    return it->second;
+}
+
+void GraphBuilder::name(int id, std::string_view name) {
+    Graph& g = impl_->graph;
+    Node& node = g.nodes[static_cast<std::size_t>(id)];
+    if (node.name >= 0) return;
+    node.name = static_cast<std::int32_t>(g.names.size());
+    g.names.emplace_back(name);
+}
+
+void GraphBuilder::output(std::string name, int id) {
+    impl_->graph.outputs.push_back({std::move(name), id});
+}
+
+Graph GraphBuilder::finish() {
+    Graph g = std::move(impl_->graph);
+    const auto& order = impl_->inputOrder;
+    // Renumber: inputs first in order of appearance, then everything else in creation order,
+    // which is already topological (operands are always created before their users).
+    std::vector<std::int32_t> newId(g.nodes.size(), -1);
+    std::vector<Node> nodes;
+    nodes.reserve(g.nodes.size());
+    for (int id : order) {
+        newId[static_cast<std::size_t>(id)] = static_cast<std::int32_t>(nodes.size());
+        nodes.push_back(g.nodes[static_cast<std::size_t>(id)]);
+    }
+    for (std::size_t id = 0; id < g.nodes.size(); ++id) {
+        if (g.nodes[id].op == Op::Input) continue;
+        newId[id] = static_cast<std::int32_t>(nodes.size());
+        nodes.push_back(g.nodes[id]);
+    }
+    for (Node& node : nodes) {
+        if (node.a >= 0) node.a = newId[static_cast<std::size_t>(node.a)];
+        if (node.b >= 0) node.b = newId[static_cast<std::size_t>(node.b)];
+    }
+    for (Output& out : g.outputs) out.node = newId[static_cast<std::size_t>(out.node)];
+    g.nodes = std::move(nodes);
+    g.inputs = static_cast<int>(order.size());
+    // Griewank's numbering: inputs v₁₋ₙ … v₀, operations v₁, v₂, …; constants are unnumbered.
+    g.wengert.assign(g.nodes.size(), INT32_MIN);
+    int next = 1;
+    for (std::size_t id = 0; id < g.nodes.size(); ++id) {
+        if (static_cast<int>(id) < g.inputs) g.wengert[id] = static_cast<std::int32_t>(id) - g.inputs + 1;
+        else if (g.nodes[id].op != Op::Const) g.wengert[id] = next++;
+    }
+    impl_ = std::make_unique<Impl>();
+    return g;
+}
+
+}  // namespace adviz

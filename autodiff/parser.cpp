@@ -1,0 +1,426 @@
+#include "autodiff/parser.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <numbers>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "autodiff/lexer.hpp"
+
+// Grammar (precedence climbing; a row binds tighter than the rows above it):
+//   program    = statement { (';' | newline) statement }     empty statements allowed
+//   statement  = name '=' expression | expression
+//   expression = operand { ('+' | '-') operand }               level 1, loops
+//              | operand { ('*' | '/') operand }               level 2, loops
+//   operand    = ('-' | '+') operand                           level 3, recurses
+//              | primary [ '^' operand ]                       level 4, right associative
+//   primary    = number | name | name '(' [expression {',' expression}] ')' | '(' expression ')'
+// Only unary signs, '^', parentheses and calls recurse, and each counts against maxDepth; a
+// chain of + − × ÷ is a loop, so a million-term sum needs no stack.
+
+namespace adviz {
+namespace {
+
+enum Level { Additive = 1, Multiplicative = 2, Unary = 3, Power = 4 };
+
+std::string lineColumn(std::string_view src, std::size_t offset) {
+    SourcePosition p = positionOf(src, offset);
+    return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+std::string sizeText(std::size_t bytes) {
+    constexpr std::size_t kib = 1024;
+    if (bytes >= kib * kib && bytes % (kib * kib) == 0)
+        return std::to_string(bytes / kib / kib) + " MB";
+    if (bytes >= kib && bytes % kib == 0) return std::to_string(bytes / kib) + " KB";
+    return std::to_string(bytes) + " bytes";
+}
+
+Span spanOf(const Token& t) { return {t.offset, t.length}; }
+
+Span cover(Span first, Span last) {
+    return {first.offset, last.offset + last.length - first.offset};
+}
+
+// A parsed (sub)expression: its node, and its extent in the source including any parentheses,
+// from which the spans of enclosing nodes are made.
+struct Value {
+    int id = -1;  // -1: parsing failed, the error is recorded
+    Span span;
+};
+
+// One statement's result, kept to decide the outputs once the whole program is known.
+struct Statement {
+    int node = -1;
+    std::string_view name;  // the bound name; empty for a bare expression
+    bool used = false;      // a later statement read this binding, so it is not a result
+};
+
+struct InputUse {
+    int node = -1;
+    std::uint32_t offset = 0;  // first appearance, quoted if someone tries to assign the name
+};
+
+class Parser {
+public:
+    Parser(std::string_view source, const ParseLimits& limits)
+        : src_(source), lex_(source), limits_(limits) {
+        advance();
+    }
+
+    ParseResult run();
+
+private:
+    void advance();
+    const Token& peek();
+    std::string_view text(const Token& t) const { return src_.substr(t.offset, t.length); }
+
+    bool statement();
+    bool assignment();
+    bool assignable(const Token& name);
+    Value expression(int minLevel);
+    Value signedOperand();
+    Value primary();
+    Value name();
+    Value call(const Token& name, Op op);
+    Value parenthesized();
+
+    bool enter(const Token& at);
+    void leave() { --depth_; }
+    Value fail(Span span, std::string message);
+    Value failAt(const Token& t, std::string message);
+    void addOutputs();
+
+    std::string_view src_;
+    Lexer lex_;
+    ParseLimits limits_;
+    Token tok_;                   // the current token
+    std::optional<Token> ahead_;  // one token of look-ahead, for `name =` and `name (`
+    int depth_ = 0;
+    GraphBuilder builder_;
+    std::optional<ParseError> error_;
+    std::vector<Statement> statements_;
+    std::unordered_map<std::string_view, std::size_t> bindings_;  // name → its latest statement
+    std::unordered_map<std::string_view, InputUse> inputs_;
+};
+
+void Parser::advance() {
+    if (ahead_) {
+        tok_ = *ahead_;
+        ahead_.reset();
+    } else {
+        tok_ = lex_.next();
+    }
+}
+
+const Token& Parser::peek() {
+    if (!ahead_) ahead_ = lex_.next();
+    return *ahead_;
+}
+
+ParseResult Parser::run() {
+    ParseResult result;
+    for (;;) {
+        while (tok_.kind == TokenKind::Semicolon || tok_.kind == TokenKind::Newline) advance();
+        if (tok_.kind == TokenKind::End) break;
+        if (!statement()) break;
+        switch (tok_.kind) {
+            case TokenKind::Semicolon: case TokenKind::Newline: case TokenKind::End: continue;
+            case TokenKind::Equals:
+                failAt(tok_, "unexpected '='; only a name can be assigned (name = expression)");
+                break;
+            case TokenKind::Number: case TokenKind::Name: case TokenKind::LParen:
+                failAt(tok_, "unexpected " + describeToken(tok_, src_) +
+                                 "; is an operator missing?");
+                break;
+            default: failAt(tok_, "unexpected " + describeToken(tok_, src_)); break;
+        }
+        break;
+    }
+    if (!error_ && statements_.empty())
+        fail({0, 0}, "empty program: type an expression such as (x+y)*sin(x)");
+    if (error_) {
+        result.error = std::move(error_);
+        return result;
+    }
+    addOutputs();
+    result.graph = builder_.finish();
+    return result;
+}
+
+bool Parser::statement() {
+    if (tok_.kind == TokenKind::Name && peek().kind == TokenKind::Equals) return assignment();
+    Value v = expression(Additive);
+    if (v.id < 0) return false;
+    statements_.push_back({v.id, {}, false});
+    return true;
+}
+
+bool Parser::assignment() {
+    const Token nameTok = tok_;
+    if (!assignable(nameTok)) return false;
+    advance();  // the name
+    advance();  // '='
+    Value v = expression(Additive);
+    if (v.id < 0) return false;
+    // Checked again: `x = x + 1` has just made x an input, i.e. used it before binding it.
+    if (!assignable(nameTok)) return false;
+    const std::string_view name = text(nameTok);
+    builder_.name(v.id, name);
+    bindings_.insert_or_assign(name, statements_.size());
+    statements_.push_back({v.id, name, false});
+    return true;
+}
+
+bool Parser::assignable(const Token& nameTok) {
+    const std::string_view name = text(nameTok);
+    if (name == "pi" || name == "e")
+        return fail(spanOf(nameTok), quoted(name) + " is a constant; it cannot be assigned"), false;
+    if (functionNamed(name))
+        return fail(spanOf(nameTok), quoted(name) + " is a function; it cannot be assigned"), false;
+    if (auto it = inputs_.find(name); it != inputs_.end()) {
+        fail(spanOf(nameTok), quoted(name) + " is an input (first used at " +
+                                  lineColumn(src_, it->second.offset) + "); it cannot be assigned");
+        return false;
+    }
+    return true;
+}
+
+Value Parser::expression(int minLevel) {
+    const bool sign = tok_.kind == TokenKind::Minus || tok_.kind == TokenKind::Plus;
+    Value lhs = sign ? signedOperand() : primary();
+    for (;;) {
+        if (lhs.id < 0) return {};
+        Op op;
+        int level;
+        switch (tok_.kind) {
+            case TokenKind::Plus: op = Op::Add; level = Additive; break;
+            case TokenKind::Minus: op = Op::Sub; level = Additive; break;
+            case TokenKind::Star: op = Op::Mul; level = Multiplicative; break;
+            case TokenKind::Slash: op = Op::Div; level = Multiplicative; break;
+            case TokenKind::Caret: op = Op::Pow; level = Power; break;
+            default: return lhs;
+        }
+        if (level < minLevel) return lhs;
+        const Token opTok = tok_;
+        advance();
+        Value rhs;
+        if (op == Op::Pow) {
+            // The exponent is parsed at the unary level: right associative (2^3^2 = 2^(3^2))
+            // and it may carry a sign (2^-1).
+            if (!enter(opTok)) return {};
+            rhs = expression(Unary);
+            leave();
+        } else {
+            rhs = expression(level + 1);  // one level tighter: left associative, no recursion
+        }
+        if (rhs.id < 0) return {};
+        const Span span = cover(lhs.span, rhs.span);
+        lhs = {builder_.op(op, lhs.id, rhs.id, span), span};
+    }
+}
+
+// A unary sign binds tighter than × ÷ but looser than ^: -x^2 = −(x²), -x*y = (−x)·y.
+Value Parser::signedOperand() {
+    const Token sign = tok_;
+    if (!enter(sign)) return {};
+    advance();
+    Value v;
+    if (sign.kind == TokenKind::Minus && tok_.kind == TokenKind::Number &&
+        peek().kind != TokenKind::Caret) {
+        // -2 is one constant, as a reader sees it; decided before the 2 becomes a node, which
+        // would otherwise linger unused. -2^2 is −(2²) and stays a negation.
+        const Span span = cover(spanOf(sign), spanOf(tok_));
+        v = {builder_.constant(-tok_.number, span), span};
+        advance();
+    } else {
+        Value operand = expression(Unary);
+        if (operand.id >= 0) {
+            const Span span = cover(spanOf(sign), operand.span);
+            // Unary plus changes nothing, so it makes no node.
+            const int id = sign.kind == TokenKind::Plus
+                               ? operand.id : builder_.op(Op::Neg, operand.id, -1, span);
+            v = {id, span};
+        }
+    }
+    leave();
+    return v;
+}
+
+Value Parser::primary() {
+    const Token t = tok_;
+    switch (t.kind) {
+        case TokenKind::Number:
+            advance();
+            return {builder_.constant(t.number, spanOf(t)), spanOf(t)};
+        case TokenKind::Name: return name();
+        case TokenKind::LParen: return parenthesized();
+        default: return failAt(t, "expected an expression");
+    }
+}
+
+Value Parser::parenthesized() {
+    const Token open = tok_;
+    if (!enter(open)) return {};
+    advance();
+    Value inner = expression(Additive);
+    leave();
+    if (inner.id < 0) return {};
+    if (tok_.kind != TokenKind::RParen)
+        return failAt(tok_, "expected ')' to close '(' at " + lineColumn(src_, open.offset));
+    const Span span = cover(spanOf(open), spanOf(tok_));
+    advance();
+    return {inner.id, span};
+}
+
+Value Parser::name() {
+    const Token t = tok_;
+    const std::string_view name = text(t);
+    const Span span = spanOf(t);
+    if (peek().kind == TokenKind::LParen) {
+        if (auto op = functionNamed(name)) return call(t, *op);
+        return fail(span, "unknown function " + quoted(name) + "; known functions: " +
+                              functionList());
+    }
+    advance();
+    // Bindings first: they are the common case in long programs, and shadow nothing else
+    // (constants and functions cannot be bound, inputs cannot be rebound).
+    if (auto it = bindings_.find(name); it != bindings_.end()) {
+        Statement& bound = statements_[it->second];
+        bound.used = true;
+        return {bound.node, span};
+    }
+    if (auto it = inputs_.find(name); it != inputs_.end()) return {it->second.node, span};
+    if (name == "pi") return {builder_.constant(std::numbers::pi, span, "π"), span};
+    if (name == "e") return {builder_.constant(std::numbers::e, span, "e"), span};
+    if (functionNamed(name))
+        return fail(span, quoted(name) + " is a function: write " + std::string(name) + "(…)");
+    const int id = builder_.input(name, span);
+    inputs_.emplace(name, InputUse{id, t.offset});
+    return {id, span};
+}
+
+Value Parser::call(const Token& nameTok, Op op) {
+    advance();  // the name; tok_ is now '('
+    const Token open = tok_;
+    if (!enter(open)) return {};
+    advance();
+    int args[2] = {-1, -1};
+    int count = 0;
+    if (tok_.kind != TokenKind::RParen) {
+        for (;;) {
+            Value arg = expression(Additive);
+            if (arg.id < 0) return {};
+            if (count < 2) args[count] = arg.id;
+            ++count;
+            if (tok_.kind != TokenKind::Comma) break;
+            advance();
+        }
+    }
+    leave();
+    if (tok_.kind != TokenKind::RParen)
+        return failAt(tok_, "expected ',' or ')' to close '(' at " + lineColumn(src_, open.offset));
+    const Span span = cover(spanOf(nameTok), spanOf(tok_));
+    advance();
+    const int arity = info(op).arity;
+    if (count != arity) {
+        return fail(span, std::string(text(nameTok)) + " takes " + std::to_string(arity) +
+                              (arity == 1 ? " argument, got " : " arguments, got ") +
+                              std::to_string(count));
+    }
+    return {builder_.op(op, args[0], arity == 2 ? args[1] : -1, span), span};
+}
+
+bool Parser::enter(const Token& at) {
+    if (++depth_ <= limits_.maxDepth) return true;
+    failAt(at, "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+    return false;
+}
+
+Value Parser::fail(Span span, std::string message) {
+    if (error_) return {};  // the first error is the one reported
+    ParseError e;
+    e.offset = span.offset;
+    e.length = span.length;
+    const SourcePosition p = positionOf(src_, span.offset);
+    e.line = p.line;
+    e.column = p.column;
+    e.message = std::move(message);
+    error_ = std::move(e);
+    return {};
+}
+
+// A bad token reaches the parser as an Error token that no rule accepts, so whichever rule
+// trips over it first reports the lexer's message rather than its own.
+Value Parser::failAt(const Token& t, std::string message) {
+    if (t.kind == TokenKind::Error) return fail(spanOf(t), lexErrorMessage(t, src_));
+    return fail(spanOf(t), std::move(message));
+}
+
+// The results, in statement order: every bare expression (f, or f1, f2, … if several) and
+// every binding no later statement reads.
+void Parser::addOutputs() {
+    const auto bare = std::count_if(statements_.begin(), statements_.end(),
+                                    [](const Statement& s) { return s.name.empty(); });
+    // Generated names avoid the user's names: an output "f" next to an input "f" would be
+    // ambiguous in every table that lists both.
+    std::unordered_set<std::string_view> taken;
+    for (const auto& entry : bindings_) taken.insert(entry.first);
+    for (const auto& entry : inputs_) taken.insert(entry.first);
+    int k = 0;
+    for (const Statement& s : statements_) {
+        if (!s.name.empty()) {
+            if (!s.used) builder_.output(std::string(s.name), s.node);
+            continue;
+        }
+        std::string name = bare == 1 ? "f" : "f" + std::to_string(++k);
+        while (taken.count(name) != 0) name += '_';
+        builder_.output(std::move(name), s.node);
+    }
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view source, const ParseLimits& limits) {
+    // Offsets are 32-bit, so 4 GiB is a hard ceiling whatever the limits say.
+    const std::size_t limit = std::min<std::size_t>(limits.maxBytes, UINT32_MAX);
+    if (source.size() > limit) {
+        ParseResult result;
+        result.error = ParseError{0, 0, 1, 1, "program is larger than " + sizeText(limit)};
+        return result;
+    }
+    return Parser(source, limits).run();
+}
+
+std::string formatDiagnostic(std::string_view source, const ParseError& error,
+                             std::string_view file) {
+    std::string out = std::string(file) + ":" + std::to_string(error.line) + ":" +
+                      std::to_string(error.column) + ": error: " + error.message + "\n";
+    const std::size_t offset = std::min<std::size_t>(error.offset, source.size());
+    const std::size_t nl = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+    const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+    std::size_t end = source.find('\n', offset);
+    if (end == std::string_view::npos) end = source.size();
+    if (end > begin && source[end - 1] == '\r') --end;
+    out.append(source.substr(begin, end - begin));
+    out += '\n';
+    // One caret column per code point; tabs are copied so the caret lines up however wide the
+    // terminal draws them.
+    auto isLead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+    for (std::size_t i = begin; i < offset && i < end; ++i)
+        if (isLead(source[i])) out += source[i] == '\t' ? '\t' : ' ';
+    out += '^';
+    const std::size_t spanEnd = std::min<std::size_t>(offset + error.length, end);
+    bool first = true;
+    for (std::size_t i = offset; i < spanEnd; ++i) {
+        if (!isLead(source[i])) continue;
+        if (!first) out += '~';
+        first = false;
+    }
+    out += '\n';
+    return out;
+}
+
+}  // namespace adviz

@@ -1,0 +1,80 @@
+#pragma once
+// A recorded sweep: the steps the GUI animates and the command line prints. Each step is plain
+// data (what node, which edge, the numbers before and after, the formula with numbers filled
+// in); stateAt(k) replays the first k steps so a viewer can jump anywhere, backwards too.
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "autodiff/derivatives.hpp"
+#include "autodiff/graph.hpp"
+
+namespace adviz {
+
+enum class Mode : std::uint8_t { Forward, Reverse };
+
+enum class Phase : std::uint8_t {
+    Primal,   ///< reverse mode's forward pass: a node's value computed and cached
+    Tangent,  ///< forward mode: a node's value and tangent computed together
+    Seed,     ///< reverse mode: ȳ placed on an output's adjoint
+    Adjoint,  ///< reverse mode: one edge's contribution ū += v̄·∂v/∂u
+};
+
+std::string_view phaseName(Phase p);   ///< "primal", "tangent", "seed", "adjoint"
+std::string_view modeName(Mode m);     ///< "forward", "reverse"
+
+inline constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+
+struct Step {
+    Phase phase = Phase::Primal;
+    int node = -1;        ///< the node whose numbers change
+    int consumer = -1;    ///< Adjoint: the node v the adjoint comes from (edge node → consumer)
+    int slot = -1;        ///< Adjoint: which operand of consumer node is (0 or 1)
+    int output = -1;      ///< Seed: which output
+    double value = unknown;    ///< Primal, Tangent: the node's value
+    double before = unknown;   ///< Tangent: unknown; Seed, Adjoint: the adjoint before the step
+    double after = unknown;    ///< Tangent: the tangent; Seed, Adjoint: the adjoint after
+    double partial = unknown;  ///< Adjoint: ∂consumer/∂node
+    std::string formula;       ///< the step for humans, numbers filled in
+    std::string valueFormula;  ///< Primal, Tangent: how the value was computed
+};
+
+/// What is known about a node at some point of a sweep. NaN flags unknown (not yet computed);
+/// a computed NaN (log of a negative) has its has… flag set.
+struct NodeState {
+    double value = unknown;
+    double tangent = unknown;
+    double adjoint = unknown;
+    bool hasValue = false;
+    bool hasTangent = false;
+    bool hasAdjoint = false;
+};
+
+class Trace {
+public:
+    Mode mode = Mode::Forward;
+    std::vector<Step> steps;
+    std::vector<NodeState> initial;   ///< before the first step: only constants are known
+    std::vector<Warning> warnings;
+    std::vector<double> outputs;      ///< output values
+    std::vector<double> result;       ///< forward: J·ẋ per output; reverse: ȳᵀJ per input
+
+    std::size_t size() const { return steps.size(); }
+    /// Every node's state after the first k steps (k = 0: initial; k = size(): the end).
+    std::vector<NodeState> stateAt(std::size_t k) const;
+    /// Applies one step to a state (what stateAt does k times).
+    static void apply(const Step& step, std::vector<NodeState>& state);
+};
+
+/// Records a forward-mode sweep at x along xdot: one step per input and operation.
+Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot);
+
+/// Records a reverse-mode sweep at x with seed ybar: the primal steps, one seed step per output,
+/// then one step per edge contribution in reverse order.
+Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar);
+
+}  // namespace adviz

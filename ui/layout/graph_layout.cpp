@@ -1,0 +1,262 @@
+#include "ui/layout/graph_layout.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <string_view>
+
+// Graphviz is included here only: its headers #define MIN, MAX, TRUE and FALSE.
+#include <graphviz/gvc.h>
+
+// The plugin libraries (libgvplugin_dot_layout.so.6, libgvplugin_core.so.6) export these
+// tables. Registering them directly means layout works without the plugin registry file
+// (config6a), which is missing whenever libgvc6-config-update has not run.
+extern "C" {
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+}
+
+namespace adviz::layout {
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+// Above this many nodes dot's network-simplex and crossing-minimisation passes dominate;
+// capping their iterations cuts a 500-node layout from ~170 ms to ~70 ms (TOOLCHAIN.md).
+constexpr std::size_t kSpeedupNodeCount = 150;
+
+// Graphviz is not thread-safe and keeps global state (error handler, locale, attribute
+// defaults): every call into it happens under this lock.
+std::mutex graphvizMutex;
+
+// Graphviz 2.42 declares char* for strings it only reads. A mutable copy avoids casting const
+// away from literals; it lives until the end of the full expression, as long as the call.
+class CStr {
+public:
+    explicit CStr(std::string_view s) : buf_(s) {}
+    operator char*() { return buf_.data(); }
+
+private:
+    std::string buf_;
+};
+
+std::string inches(double sceneUnits) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", sceneUnits / kPointsPerInch);
+    return buf;
+}
+
+// Created once and kept for the life of the process: building a context scans plugins, which
+// costs more than laying out a small graph. Call with graphvizMutex held.
+GVC_t* context() {
+    static GVC_t* gvc = [] {
+        static const lt_symlist_t builtins[] = {
+            {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+            {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+            {nullptr, nullptr},
+        };
+        return gvContextPlugins(builtins, 0);   // 0: do not demand-load other plugins
+    }();
+    return gvc;
+}
+
+// Graphviz reports problems through agerr, which prints to stderr by default. While a layout
+// runs we collect the messages instead, so a failure can be returned to the caller.
+std::string capturedMessages;
+
+int captureMessage(char* message) {
+    capturedMessages += message;
+    return 0;
+}
+
+// Owns the graph: frees the layout before the graph, as Graphviz requires.
+struct GraphGuard {
+    GVC_t* gvc;
+    Agraph_t* g;
+    bool laidOut = false;
+    ~GraphGuard() {
+        if (laidOut) gvFreeLayout(gvc, g);
+        agclose(g);
+    }
+};
+
+std::string validate(const LayoutSpec& spec) {
+    const auto count = static_cast<long long>(spec.nodes.size());
+    for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
+        const NodeBox& n = spec.nodes[i];
+        if (!(std::isfinite(n.width) && n.width > 0 && std::isfinite(n.height) && n.height > 0))
+            return "layout: node " + std::to_string(i) + " has a non-positive or invalid size";
+    }
+    for (std::size_t i = 0; i < spec.edges.size(); ++i) {
+        const EdgeLink& e = spec.edges[i];
+        if (e.from < 0 || e.from >= count || e.to < 0 || e.to >= count)
+            return "layout: edge " + std::to_string(i) + " (" + std::to_string(e.from) + " -> " +
+                   std::to_string(e.to) + ") refers to a node outside 0.." +
+                   std::to_string(count - 1);
+    }
+    if (!(std::isfinite(spec.nodeSeparation) && spec.nodeSeparation >= 0 &&
+          std::isfinite(spec.rankSeparation) && spec.rankSeparation >= 0))
+        return "layout: separations must be finite and non-negative";
+    return {};
+}
+
+void setGraphAttributes(Agraph_t* g, const LayoutSpec& spec) {
+    auto set = [g](std::string_view name, const std::string& value) {
+        agattr(g, AGRAPH, CStr(name), CStr(value));
+    };
+    set("rankdir", spec.direction == Direction::LeftToRight ? "LR" : "TB");
+    set("nodesep", inches(spec.nodeSeparation));
+    set("ranksep", inches(spec.rankSeparation));
+    set("splines", "spline");
+    if (spec.nodes.size() > kSpeedupNodeCount) {
+        set("nslimit", "0.2");
+        set("nslimit1", "0.2");
+        set("mclimit", "0.1");
+    }
+    // Defaults shared by every node: we draw boxes and text ourselves, Graphviz only needs the
+    // exact size. An empty label stops it from guessing text widths.
+    agattr(g, AGNODE, CStr("shape"), CStr("box"));
+    agattr(g, AGNODE, CStr("fixedsize"), CStr("true"));
+    agattr(g, AGNODE, CStr("label"), CStr(""));
+    agattr(g, AGNODE, CStr("width"), CStr("0.75"));
+    agattr(g, AGNODE, CStr("height"), CStr("0.5"));
+}
+
+// Returns false if Graphviz refused to create an object (it returns null rather than throw).
+bool buildGraph(Agraph_t* g, const LayoutSpec& spec, std::vector<Agnode_t*>& nodes,
+                std::vector<Agedge_t*>& edges) {
+    Agsym_t* width = agattr(g, AGNODE, CStr("width"), nullptr);
+    Agsym_t* height = agattr(g, AGNODE, CStr("height"), nullptr);
+    // rank=source/sink rather than min/max: the first rank then holds the inputs and nothing
+    // else, and the last rank only the outputs, whatever other nodes lack in- or out-edges.
+    Agraph_t* first = nullptr;
+    Agraph_t* last = nullptr;
+    for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
+        Agnode_t* n = agnode(g, CStr(std::to_string(i)), 1);
+        if (!n) return false;
+        agxset(n, width, CStr(inches(spec.nodes[i].width)));
+        agxset(n, height, CStr(inches(spec.nodes[i].height)));
+        nodes.push_back(n);
+        RankConstraint rank = spec.nodes[i].rank;
+        if (rank == RankConstraint::Free) continue;
+        Agraph_t*& sub = rank == RankConstraint::First ? first : last;
+        if (!sub) {
+            sub = agsubg(g, CStr(rank == RankConstraint::First ? "inputs" : "outputs"), 1);
+            if (!sub) return false;
+            agsafeset(sub, CStr("rank"), CStr(rank == RankConstraint::First ? "source" : "sink"),
+                      CStr(""));
+        }
+        agsubnode(sub, n, 1);
+    }
+    // A distinct name per edge: in a non-strict graph each agedge call then adds its own
+    // edge, so x*x gets two routed paths from x instead of one shared one.
+    for (std::size_t i = 0; i < spec.edges.size(); ++i) {
+        const EdgeLink& e = spec.edges[i];
+        Agedge_t* edge = agedge(g, nodes[static_cast<std::size_t>(e.from)],
+                                nodes[static_cast<std::size_t>(e.to)],
+                                CStr("e" + std::to_string(i)), 1);
+        if (!edge) return false;
+        edges.push_back(edge);
+    }
+    return true;
+}
+
+// Appends the straight segment a -> b as a cubic (control points at thirds), so paths stay in
+// the 1 + 3n form.
+void appendLine(std::vector<Point>& pts, Point a, Point b) {
+    if (pts.empty()) pts.push_back(a);
+    pts.push_back({a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3});
+    pts.push_back({a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3});
+    pts.push_back(b);
+}
+
+}  // namespace
+
+LayoutResult layoutGraph(const LayoutSpec& spec) {
+    LayoutResult result;
+    result.error = validate(spec);
+    if (!result.ok() || spec.nodes.empty()) return result;
+
+    std::lock_guard lock(graphvizMutex);
+    GVC_t* gvc = context();
+    if (!gvc) {
+        result.error = "layout: could not create a Graphviz context";
+        return result;
+    }
+    capturedMessages.clear();
+    agusererrf previousHandler = agseterrf(captureMessage);
+    struct RestoreHandler {
+        agusererrf previous;
+        ~RestoreHandler() { agseterrf(previous); }
+    } restoreHandler{previousHandler};
+
+    Agraph_t* g = agopen(CStr("adviz"), Agdirected, nullptr);
+    if (!g) {
+        result.error = "layout: Graphviz could not create a graph";
+        return result;
+    }
+    GraphGuard guard{gvc, g};
+    setGraphAttributes(g, spec);
+    std::vector<Agnode_t*> nodes;
+    std::vector<Agedge_t*> edges;
+    if (!buildGraph(g, spec, nodes, edges)) {
+        result.error = "layout: Graphviz could not build the graph";
+        return result;
+    }
+
+    if (gvLayout(gvc, g, "dot") != 0) {
+        result.error = "layout: Graphviz dot failed" +
+                       (capturedMessages.empty() ? std::string{} : ": " + capturedMessages);
+        while (!result.error.empty() && result.error.back() == '\n') result.error.pop_back();
+        return result;
+    }
+    guard.laidOut = true;
+
+    // The one place where Graphviz coordinates become scene coordinates: points stay points,
+    // the origin moves from bottom-left to top-left and y flips to grow downwards.
+    const boxf bb = GD_bb(g);
+    auto toScene = [&bb](pointf p) { return Point{p.x - bb.LL.x, bb.UR.y - p.y}; };
+    result.width = bb.UR.x - bb.LL.x;
+    result.height = bb.UR.y - bb.LL.y;
+
+    result.nodes.reserve(nodes.size());
+    for (Agnode_t* n : nodes)
+        result.nodes.push_back({toScene(ND_coord(n)), ND_width(n) * kPointsPerInch,
+                                ND_height(n) * kPointsPerInch});
+
+    result.edges.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        EdgePath path;
+        const splines* spl = ED_spl(edges[i]);
+        if (spl) {
+            for (int b = 0; b < spl->size; ++b) {
+                const bezier& bz = spl->list[b];
+                if (bz.size < 4 || (bz.size - 1) % 3 != 0) continue;
+                Point start = toScene(bz.list[0]);
+                // A start arrow (never drawn with our defaults) leaves a gap at the source box:
+                // close it with a straight piece so the path still touches the box.
+                if (path.points.empty() && bz.sflag) appendLine(path.points, toScene(bz.sp), start);
+                // Several beziers per edge are chained; bridge any gap between them.
+                if (path.points.empty()) {
+                    path.points.push_back(start);
+                } else {
+                    Point end = path.points.back();
+                    if (end.x != start.x || end.y != start.y) appendLine(path.points, end, start);
+                }
+                for (int k = 1; k < bz.size; ++k) path.points.push_back(toScene(bz.list[k]));
+                path.hasArrow = bz.eflag != 0;
+                if (bz.eflag) path.arrowTip = toScene(bz.ep);
+            }
+        }
+        if (path.points.empty()) {
+            // dot routed nothing for this edge (it should not happen): fall back to a straight
+            // line between the centres rather than leave the caller an unusable path.
+            const EdgeLink& e = spec.edges[i];
+            appendLine(path.points, result.nodes[static_cast<std::size_t>(e.from)].center,
+                       result.nodes[static_cast<std::size_t>(e.to)].center);
+        }
+        result.edges.push_back(std::move(path));
+    }
+    return result;
+}
+
+}  // namespace adviz::layout
