@@ -9,16 +9,28 @@
 
 #include "autodiff/lexer.hpp"
 
-// Grammar (precedence climbing; a row binds tighter than the rows above it):
-//   program    = statement { (';' | newline) statement }     empty statements allowed
-//   statement  = name '=' expression | expression
-//   expression = operand { ('+' | '-') operand }               level 1, loops
-//              | operand { ('*' | '/') operand }               level 2, loops
-//   operand    = ('-' | '+') operand                           level 3, recurses
-//              | primary [ '^' operand ]                       level 4, right associative
-//   primary    = number | name | name '(' [expression {',' expression}] ')' | '(' expression ')'
-// Only unary signs, '^', parentheses and calls recurse, and each counts against maxDepth; a
-// chain of + − × ÷ is a loop, so a million-term sum needs no stack.
+// Grammar, loosest first:
+//   program   = [statement] { (';' | newline) [statement] }
+//   statement = name '=' sum | sum
+//   sum       = product { ('+' | '-') product }          a loop
+//   product   = factor { ('*' | '/') factor }            a loop
+//   factor    = ('-' | '+') factor | power               recurses, counted against maxDepth
+//   power     = primary [ '^' factor ]                   recurses, counted: 2^3^2, 2^-1
+//   primary   = number | name | name '(' [sum {',' sum}] ')' | '(' sum ')'   counted
+// expression(level) does the middle four by precedence climbing. Long chains of + − × ÷ are
+// loops, so a million-term sum needs no stack; only what is counted recurses.
+
+// Keep functions with strings or hash lookups out of the recursive functions' stack frames.
+#if defined(__GNUC__)
+#define ADVIZ_NOINLINE [[gnu::noinline]]
+#define ADVIZ_COLD [[gnu::cold, gnu::noinline]]
+#elif defined(_MSC_VER)
+#define ADVIZ_NOINLINE __declspec(noinline)
+#define ADVIZ_COLD __declspec(noinline)
+#else
+#define ADVIZ_NOINLINE
+#define ADVIZ_COLD
+#endif
 
 namespace adviz {
 namespace {
@@ -83,12 +95,17 @@ private:
     Value expression(int minLevel);
     Value signedOperand();
     Value primary();
-    Value name();
-    Value call(const Token& name, Op op);
+    ADVIZ_NOINLINE Value variable();
+    Value call();
     Value parenthesized();
 
-    bool enter(const Token& at);
+    bool enter();  // one level deeper at tok_; false (error recorded) past maxDepth
     void leave() { --depth_; }
+    ADVIZ_COLD Value expectedExpression();
+    ADVIZ_COLD Value unclosed(std::uint32_t open, const char* expected);
+    ADVIZ_COLD Value unknownFunction(Span name);
+    ADVIZ_COLD Value wrongArity(Span call, Op op, int count);
+    ADVIZ_COLD void tooDeep();
     Value fail(Span span, std::string message);
     Value failAt(const Token& t, std::string message);
     void addOutputs();
@@ -176,16 +193,18 @@ bool Parser::assignment() {
 
 bool Parser::assignable(const Token& nameTok) {
     const std::string_view name = text(nameTok);
-    if (name == "pi" || name == "e")
-        return fail(spanOf(nameTok), quoted(name) + " is a constant; it cannot be assigned"), false;
-    if (functionNamed(name))
-        return fail(spanOf(nameTok), quoted(name) + " is a function; it cannot be assigned"), false;
-    if (auto it = inputs_.find(name); it != inputs_.end()) {
-        fail(spanOf(nameTok), quoted(name) + " is an input (first used at " +
-                                  lineColumn(src_, it->second.offset) + "); it cannot be assigned");
-        return false;
+    std::string why;
+    if (name == "pi" || name == "e") {
+        why = " is a constant";
+    } else if (functionNamed(name)) {
+        why = " is a function";
+    } else if (auto it = inputs_.find(name); it != inputs_.end()) {
+        why = " is an input (first used at " + lineColumn(src_, it->second.offset) + ")";
+    } else {
+        return true;
     }
-    return true;
+    fail(spanOf(nameTok), quoted(name) + why + "; it cannot be assigned");
+    return false;
 }
 
 Value Parser::expression(int minLevel) {
@@ -204,16 +223,16 @@ Value Parser::expression(int minLevel) {
             default: return lhs;
         }
         if (level < minLevel) return lhs;
-        const Token opTok = tok_;
-        advance();
         Value rhs;
         if (op == Op::Pow) {
             // The exponent is parsed at the unary level: right associative (2^3^2 = 2^(3^2))
             // and it may carry a sign (2^-1).
-            if (!enter(opTok)) return {};
+            if (!enter()) return {};
+            advance();
             rhs = expression(Unary);
             leave();
         } else {
+            advance();
             rhs = expression(level + 1);  // one level tighter: left associative, no recursion
         }
         if (rhs.id < 0) return {};
@@ -224,25 +243,23 @@ Value Parser::expression(int minLevel) {
 
 // A unary sign binds tighter than × ÷ but looser than ^: -x^2 = −(x²), -x*y = (−x)·y.
 Value Parser::signedOperand() {
-    const Token sign = tok_;
-    if (!enter(sign)) return {};
+    const Span sign = spanOf(tok_);
+    const bool minus = tok_.kind == TokenKind::Minus;
+    if (!enter()) return {};
     advance();
     Value v;
-    if (sign.kind == TokenKind::Minus && tok_.kind == TokenKind::Number &&
-        peek().kind != TokenKind::Caret) {
+    if (minus && tok_.kind == TokenKind::Number && peek().kind != TokenKind::Caret) {
         // -2 is one constant, as a reader sees it; decided before the 2 becomes a node, which
         // would otherwise linger unused. -2^2 is −(2²) and stays a negation.
-        const Span span = cover(spanOf(sign), spanOf(tok_));
+        const Span span = cover(sign, spanOf(tok_));
         v = {builder_.constant(-tok_.number, span), span};
         advance();
     } else {
         Value operand = expression(Unary);
         if (operand.id >= 0) {
-            const Span span = cover(spanOf(sign), operand.span);
+            const Span span = cover(sign, operand.span);
             // Unary plus changes nothing, so it makes no node.
-            const int id = sign.kind == TokenKind::Plus
-                               ? operand.id : builder_.op(Op::Neg, operand.id, -1, span);
-            v = {id, span};
+            v = {minus ? builder_.op(Op::Neg, operand.id, -1, span) : operand.id, span};
         }
     }
     leave();
@@ -250,40 +267,37 @@ Value Parser::signedOperand() {
 }
 
 Value Parser::primary() {
-    const Token t = tok_;
-    switch (t.kind) {
-        case TokenKind::Number:
+    const Span span = spanOf(tok_);
+    switch (tok_.kind) {
+        case TokenKind::Number: {
+            const double value = tok_.number;
             advance();
-            return {builder_.constant(t.number, spanOf(t)), spanOf(t)};
-        case TokenKind::Name: return name();
+            return {builder_.constant(value, span), span};
+        }
+        case TokenKind::Name: return peek().kind == TokenKind::LParen ? call() : variable();
         case TokenKind::LParen: return parenthesized();
-        default: return failAt(t, "expected an expression");
+        default: return expectedExpression();
     }
 }
 
 Value Parser::parenthesized() {
-    const Token open = tok_;
-    if (!enter(open)) return {};
+    const Span open = spanOf(tok_);
+    if (!enter()) return {};
     advance();
     Value inner = expression(Additive);
     leave();
     if (inner.id < 0) return {};
-    if (tok_.kind != TokenKind::RParen)
-        return failAt(tok_, "expected ')' to close '(' at " + lineColumn(src_, open.offset));
-    const Span span = cover(spanOf(open), spanOf(tok_));
+    if (tok_.kind != TokenKind::RParen) return unclosed(open.offset, "')'");
+    const Span span = cover(open, spanOf(tok_));
     advance();
     return {inner.id, span};
 }
 
-Value Parser::name() {
+// A name not followed by '(': a binding, an input, a constant, or a misused function name.
+Value Parser::variable() {
     const Token t = tok_;
     const std::string_view name = text(t);
     const Span span = spanOf(t);
-    if (peek().kind == TokenKind::LParen) {
-        if (auto op = functionNamed(name)) return call(t, *op);
-        return fail(span, "unknown function " + quoted(name) + "; known functions: " +
-                              functionList());
-    }
     advance();
     // Bindings first: they are the common case in long programs, and shadow nothing else
     // (constants and functions cannot be bound, inputs cannot be rebound).
@@ -302,41 +316,65 @@ Value Parser::name() {
     return {id, span};
 }
 
-Value Parser::call(const Token& nameTok, Op op) {
+Value Parser::call() {
+    const Span name = spanOf(tok_);
+    const std::optional<Op> op = functionNamed(text(tok_));
+    if (!op) return unknownFunction(name);
     advance();  // the name; tok_ is now '('
-    const Token open = tok_;
-    if (!enter(open)) return {};
+    const std::uint32_t open = tok_.offset;
+    if (!enter()) return {};
     advance();
     int args[2] = {-1, -1};
     int count = 0;
     if (tok_.kind != TokenKind::RParen) {
         for (;;) {
-            Value arg = expression(Additive);
-            if (arg.id < 0) return {};
-            if (count < 2) args[count] = arg.id;
+            const int arg = expression(Additive).id;
+            if (arg < 0) return {};
+            if (count < 2) args[count] = arg;
             ++count;
             if (tok_.kind != TokenKind::Comma) break;
             advance();
         }
     }
     leave();
-    if (tok_.kind != TokenKind::RParen)
-        return failAt(tok_, "expected ',' or ')' to close '(' at " + lineColumn(src_, open.offset));
-    const Span span = cover(spanOf(nameTok), spanOf(tok_));
+    if (tok_.kind != TokenKind::RParen) return unclosed(open, "',' or ')'");
+    const Span span = cover(name, spanOf(tok_));
     advance();
-    const int arity = info(op).arity;
-    if (count != arity) {
-        return fail(span, std::string(text(nameTok)) + " takes " + std::to_string(arity) +
-                              (arity == 1 ? " argument, got " : " arguments, got ") +
-                              std::to_string(count));
-    }
-    return {builder_.op(op, args[0], arity == 2 ? args[1] : -1, span), span};
+    const int arity = info(*op).arity;
+    if (count != arity) return wrongArity(span, *op, count);
+    return {builder_.op(*op, args[0], arity == 2 ? args[1] : -1, span), span};
 }
 
-bool Parser::enter(const Token& at) {
+bool Parser::enter() {
     if (++depth_ <= limits_.maxDepth) return true;
-    failAt(at, "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
+    tooDeep();
     return false;
+}
+
+// The error paths build strings. They stay out of line so that the functions on the recursive
+// path keep small stack frames: maxDepth levels must fit even under AddressSanitizer.
+
+Value Parser::expectedExpression() { return failAt(tok_, "expected an expression"); }
+
+Value Parser::unclosed(std::uint32_t open, const char* expected) {
+    return failAt(tok_, std::string("expected ") + expected + " to close '(' at " +
+                            lineColumn(src_, open));
+}
+
+Value Parser::unknownFunction(Span name) {
+    return fail(name, "unknown function " + quoted(src_.substr(name.offset, name.length)) +
+                          "; known functions: " + functionList());
+}
+
+Value Parser::wrongArity(Span call, Op op, int count) {
+    const int arity = info(op).arity;
+    return fail(call, std::string(info(op).name) + " takes " + std::to_string(arity) +
+                          (arity == 1 ? " argument, got " : " arguments, got ") +
+                          std::to_string(count));
+}
+
+void Parser::tooDeep() {
+    failAt(tok_, "nesting deeper than " + std::to_string(limits_.maxDepth) + " levels");
 }
 
 Value Parser::fail(Span span, std::string message) {

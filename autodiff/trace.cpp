@@ -76,8 +76,21 @@ struct TraceRecorder {
     const Graph& g;
     Trace& trace;
 
+    void notePartials(int id, double a, double b, double y) {
+        const Node& nd = g[id];
+        if (nd.op == Op::Input) return;
+        auto& p = trace.partials[static_cast<std::size_t>(id)];
+        opPartials(nd.op, a, nd.b >= 0 ? b : a, y, p[0], p[1]);
+        if (nd.arity() < 2) p[1] = unknown;
+    }
+
     // Reverse mode's forward pass.
     void primal(int id, const std::vector<double>& value) {
+        const Node& nd = g[id];
+        if (nd.op != Op::Input)
+            notePartials(id, value[static_cast<std::size_t>(nd.a)],
+                         nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : 0.0,
+                         value[static_cast<std::size_t>(id)]);
         Step s;
         s.phase = Phase::Primal;
         s.node = id;
@@ -106,6 +119,7 @@ struct TraceRecorder {
             const double a = value(nd.a);
             const double b = nd.b >= 0 ? value(nd.b) : a;
             opPartials(nd.op, a, b, s.value, p[0], p[1]);
+            notePartials(id, a, b, s.value);
             std::string symbolic, numeric;
             for (int slot = 0; slot < nd.arity(); ++slot) {
                 int u = nd.operand(slot);
@@ -174,10 +188,16 @@ std::vector<NodeState> initialState(const Graph& g, Mode mode) {
 
 }  // namespace
 
+std::string partialFormula(const Graph& g, int id, int slot) {
+    return "∂" + g.wengertName(id) + "/∂" + g.wengertName(g[id].operand(slot)) + " = " +
+           partialText(g, id, slot);
+}
+
 Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot) {
     Trace t;
     t.mode = Mode::Forward;
     t.initial = initialState(g, t.mode);
+    t.partials.assign(g.nodes.size(), {unknown, unknown});
     std::vector<Dual<double>> node;
     forwardSweep(g, x, xdot, node, TraceRecorder{g, t});
     std::vector<double> value(node.size());
@@ -192,6 +212,7 @@ Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const do
     Trace t;
     t.mode = Mode::Reverse;
     t.initial = initialState(g, t.mode);
+    t.partials.assign(g.nodes.size(), {unknown, unknown});
     std::vector<double> value, adjoint;
     reverseSweep(g, x, ybar, value, adjoint, TraceRecorder{g, t});
     t.outputs = outputValues(g, value);

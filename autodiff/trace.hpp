@@ -3,6 +3,7 @@
 // data (what node, which edge, the numbers before and after, the formula with numbers filled
 // in); stateAt(k) replays the first k steps so a viewer can jump anywhere, backwards too.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -62,6 +63,9 @@ public:
     std::vector<Warning> warnings;
     std::vector<double> outputs;      ///< output values
     std::vector<double> result;       ///< forward: J·ẋ per output; reverse: ȳᵀJ per input
+    /// Local partials ∂node/∂operand per node and operand slot at the point (NaN where none),
+    /// for edge labels. Known to a viewer once the node's value is.
+    std::vector<std::array<double, 2>> partials;
 
     std::size_t size() const { return steps.size(); }
     /// Every node's state after the first k steps (k = 0: initial; k = size(): the end).
@@ -69,6 +73,9 @@ public:
     /// Applies one step to a state (what stateAt does k times).
     static void apply(const Step& step, std::vector<NodeState>& state);
 };
+
+/// "∂v₃/∂v₁ = v₂": the local partial of node id with respect to operand slot, symbolically.
+std::string partialFormula(const Graph& g, int id, int slot);
 
 /// Records a forward-mode sweep at x along xdot: one step per input and operation.
 Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot);

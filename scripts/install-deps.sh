@@ -9,6 +9,7 @@ packages=(
   libgl1-mesa-dev libxkbcommon-dev
   libgraphviz-dev graphviz
   catch2 libbenchmark-dev
+  fonts-dejavu-core
   xvfb xauth
   libclang-rt-14-dev
 )

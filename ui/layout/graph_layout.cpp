@@ -72,9 +72,9 @@ int captureMessage(char* message) {
 struct GraphGuard {
     GVC_t* gvc;
     Agraph_t* g;
-    bool laidOut = false;
+    bool layoutStarted = false;
     ~GraphGuard() {
-        if (laidOut) gvFreeLayout(gvc, g);
+        if (layoutStarted) gvFreeLayout(gvc, g);
         agclose(g);
     }
 };
@@ -203,13 +203,14 @@ LayoutResult layoutGraph(const LayoutSpec& spec) {
         return result;
     }
 
+    // Freed even when dot fails part-way: gvFreeLayout skips whatever was never set up.
+    guard.layoutStarted = true;
     if (gvLayout(gvc, g, "dot") != 0) {
         result.error = "layout: Graphviz dot failed" +
                        (capturedMessages.empty() ? std::string{} : ": " + capturedMessages);
         while (!result.error.empty() && result.error.back() == '\n') result.error.pop_back();
         return result;
     }
-    guard.laidOut = true;
 
     // The one place where Graphviz coordinates become scene coordinates: points stay points,
     // the origin moves from bottom-left to top-left and y flips to grow downwards.

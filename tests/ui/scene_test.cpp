@@ -1,0 +1,97 @@
+// The scene built from the model: one item per node and per edge, and the numbers each node
+// shows are what the trace says at the frame's step.
+
+#include <catch2/catch.hpp>
+
+#include "ui/model/session_model.hpp"
+#include "ui/scene/edge_item.hpp"
+#include "ui/scene/graph_scene.hpp"
+#include "ui/scene/node_item.hpp"
+
+using namespace adviz;
+using namespace adviz::ui;
+
+namespace {
+
+void sameState(const NodeState& a, const NodeState& b) {
+    CHECK(a.hasValue == b.hasValue);
+    CHECK(a.hasTangent == b.hasTangent);
+    CHECK(a.hasAdjoint == b.hasAdjoint);
+    if (a.hasValue) CHECK(a.value == b.value);
+    if (a.hasTangent) CHECK(a.tangent == b.tangent);
+    if (a.hasAdjoint) CHECK(a.adjoint == b.adjoint);
+}
+
+}  // namespace
+
+TEST_CASE("the scene has one item per node and per edge", "[scene]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    GraphScene scene(model);
+    CHECK(scene.nodeItems().size() == 5);
+    CHECK(scene.edgeItems().size() == 5);
+    for (std::size_t i = 0; i < scene.nodeItems().size(); ++i)
+        CHECK(scene.nodeItems()[i]->id() == static_cast<int>(i));
+    CHECK(scene.nodeItems()[0]->label().kind == NodeKind::Input);
+    CHECK(scene.nodeItems()[4]->label().output);
+    CHECK(scene.nodeItems()[3]->label().symbol == "sin");
+
+    REQUIRE(model.setSource("sin(x)*sin(x) + 2"));  // a new structure rebuilds the items
+    CHECK(scene.nodeItems().size() == 5);          // x, sin, product, 2, sum
+    CHECK(scene.edgeItems().size() == 5);          // x→sin, sin→× twice, ×→+, 2→+
+}
+
+TEST_CASE("nodes show what the trace says at steps 0, k and the end", "[scene]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    model.setInputsByName({{"x", 1.0}, {"y", 2.0}});
+    GraphScene scene(model);
+    for (Mode mode : {Mode::Forward, Mode::Reverse}) {
+        model.setMode(mode);
+        const int n = model.stepCount();
+        for (int k : {0, 3, n}) {
+            INFO("mode " << modeName(mode) << " step " << k);
+            scene.showFrame(k, 0);
+            auto expect = model.trace().stateAt(static_cast<std::size_t>(k));
+            for (NodeItem* item : scene.nodeItems())
+                sameState(item->shownState(), expect[static_cast<std::size_t>(item->id())]);
+        }
+    }
+}
+
+TEST_CASE("a frame is a pure function of step and progress", "[scene]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    GraphScene scene(model);
+    const Trace& t = model.trace();  // reverse: 5 primal, 1 seed, 5 adjoint steps
+    SECTION("mid-step: the step's edge carries a token and the caption shows its formula") {
+        scene.showFrame(8, 0.5);
+        Frame f = scene.frame();
+        CHECK(f.activeNode == t.steps[8].node);
+        CHECK(f.caption.toStdString() == t.steps[8].formula);
+        int tokens = 0;
+        for (const EdgeFrame& e : f.edges) tokens += e.token >= 0;
+        CHECK(tokens == 1);
+        scene.showFrame(2, 0.3);
+        scene.showFrame(8, 0.5);  // back to the same frame: the same picture
+        CHECK(scene.frame().caption == f.caption);
+        CHECK(scene.frame().edges[2].token == f.edges[2].token);
+    }
+    SECTION("the numbers of a step appear only when it completes") {
+        scene.showFrame(5, 0.9);  // seed step under way
+        CHECK_FALSE(scene.frame().state[4].hasAdjoint);
+        scene.showFrame(6, 0);
+        CHECK(scene.frame().state[4].hasAdjoint);
+    }
+}
+
+TEST_CASE("changing an input value keeps every node where it was", "[scene]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    GraphScene scene(model);
+    std::vector<QPointF> before;
+    for (NodeItem* n : scene.nodeItems()) before.push_back(n->pos());
+    model.setInput(0, 123.456);
+    REQUIRE(scene.nodeItems().size() == before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) CHECK(scene.nodeItems()[i]->pos() == before[i]);
+}

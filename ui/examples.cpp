@@ -1,0 +1,40 @@
+#include "ui/examples.hpp"
+
+namespace adviz::ui {
+
+const std::vector<Example>& examples() {
+    static const std::vector<Example> list{
+        {QStringLiteral("(x + y)·sin(x): the theory's example"), QStringLiteral("(x+y)*sin(x)"),
+         QStringLiteral("x=1,y=2"), QStringLiteral("reverse")},
+        {QStringLiteral("2-layer MLP: 2 inputs, 3 hidden units, squared loss"),
+         QStringLiteral("# z1 = W1 x + b1,  h = σ(z1),  z2 = W2 h + b2,  L = (z2 − y)²\n"
+                        "z1 = w11*x1 + w12*x2 + b1\n"
+                        "z2 = w21*x1 + w22*x2 + b2\n"
+                        "z3 = w31*x1 + w32*x2 + b3\n"
+                        "h1 = sigmoid(z1); h2 = sigmoid(z2); h3 = sigmoid(z3)\n"
+                        "out = v1*h1 + v2*h2 + v3*h3 + c\n"
+                        "L = (out - y)^2\n"),
+         QStringLiteral("x1=1.5,x2=-0.5,w11=0.1,w12=-0.2,w21=0.4,w22=0.3,w31=-0.5,w32=0.6,"
+                        "b1=0.01,b2=-0.02,b3=0.03,v1=0.7,v2=-0.8,v3=0.9,c=0.05,y=0.25"),
+         QStringLiteral("reverse")},
+        {QStringLiteral("Long chain: sin(sin(sin(…)))"),
+         QStringLiteral("sin(sin(sin(sin(sin(sin(sin(sin(x))))))))"), QStringLiteral("x=1"),
+         QStringLiteral("forward")},
+        {QStringLiteral("More outputs than inputs (1 → 3): forward mode wins"),
+         QStringLiteral("# one forward sweep gives all three derivatives\n"
+                        "p = x*sin(x)\nq = x*cos(x)\nr = exp(x/2)\n"),
+         QStringLiteral("x=0.8"), QStringLiteral("forward")},
+        {QStringLiteral("More inputs than outputs (4 → 1): reverse mode wins"),
+         QStringLiteral("# one reverse sweep gives the whole gradient\n"
+                        "f = a*b + sin(c)*d\n"),
+         QStringLiteral("a=1,b=2,c=0.5,d=3"), QStringLiteral("reverse")},
+        {QStringLiteral("Diamonds: shared subexpressions"),
+         QStringLiteral("a = x*x + x\nb = a*a + a\nc = b*b + b\n"), QStringLiteral("x=0.5"),
+         QStringLiteral("reverse")},
+        {QStringLiteral("Rosenbrock in 2-D"), QStringLiteral("(1 - x)^2 + 100*(y - x^2)^2"),
+         QStringLiteral("x=-1.2,y=1"), QStringLiteral("reverse")},
+    };
+    return list;
+}
+
+}  // namespace adviz::ui

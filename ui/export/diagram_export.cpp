@@ -1,0 +1,82 @@
+#include "ui/export/diagram_export.hpp"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include "autodiff/graph_dot.hpp"
+#include "ui/layout/graph_layout.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/graph_scene.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+constexpr double pngScale = 2.0;
+
+void render(GraphScene& scene, QPainter& p, const QRectF& target, const QRectF& source) {
+    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    p.fillRect(target, Theme::current().background);
+    scene.render(&p, target, source, Qt::KeepAspectRatio);
+}
+
+std::optional<QString> commit(QSaveFile& file) {
+    if (!file.commit()) return QObject::tr("cannot write '%1': %2").arg(file.fileName(), file.errorString());
+    return std::nullopt;
+}
+
+}  // namespace
+
+QRectF exportRegion(const GraphScene& scene) {
+    return scene.itemsBoundingRect().adjusted(-16, -16, 16, 16);
+}
+
+std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& model,
+                                     const QString& path) {
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext != "svg" && ext != "png" && ext != "dot")
+        return QObject::tr("unknown file type '%1': use .svg, .png or .dot")
+            .arg(ext.isEmpty() ? path : "." + ext);
+    if (ext != "dot" && scene.nodeItems().empty())
+        return QObject::tr("nothing to export: the graph has not been laid out");
+
+    // QSaveFile writes to a temporary file and renames it at the end: a failure leaves the
+    // old file as it was.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
+
+    if (ext == "dot") {
+        bool tb = scene.direction() == layout::Direction::TopToBottom;
+        file.write(QByteArray::fromStdString(toDot(model.graph(), tb)));
+        return commit(file);
+    }
+    const QRectF source = exportRegion(scene);
+    if (ext == "svg") {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(QStringLiteral("adviz: ") + model.goodSource().left(200));
+        svg.setDescription(QStringLiteral("Computational graph drawn by adviz"));
+        QPainter p;
+        if (!p.begin(&svg)) return QObject::tr("cannot write SVG to '%1'").arg(path);
+        render(scene, p, QRectF(QPointF(0, 0), source.size()), source);
+        p.end();
+        return commit(file);
+    }
+    QImage image((source.size() * pngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) return QObject::tr("the diagram is too large for a PNG image");
+    image.setDotsPerMeterX(static_cast<int>(3780 * pngScale));
+    image.setDotsPerMeterY(static_cast<int>(3780 * pngScale));
+    QPainter p(&image);
+    render(scene, p, QRectF(QPointF(0, 0), source.size() * pngScale), source);
+    p.end();
+    if (!image.save(&file, "PNG")) return QObject::tr("cannot encode PNG for '%1'").arg(path);
+    return commit(file);
+}
+
+}  // namespace adviz::ui

@@ -1,0 +1,23 @@
+#pragma once
+// Writing the diagram as it stands to a file: SVG (vector, text kept as text), PNG (2× scale) or
+// DOT, chosen by the extension. The same code serves File ▸ Export and `adviz export`. A failed
+// export (unwritable path, unknown extension) says why and leaves any existing file untouched.
+
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+
+namespace adviz::ui {
+
+class GraphScene;
+class SessionModel;
+
+/// Writes the diagram to path; returns an error message, or nothing on success.
+std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& model,
+                                     const QString& path);
+
+/// The scene region an export covers: every item plus a margin.
+QRectF exportRegion(const GraphScene& scene);
+
+}  // namespace adviz::ui

@@ -1,0 +1,79 @@
+#pragma once
+// The model the whole window looks at: the program text, its graph (the last one that parsed),
+// the point, direction and seed, the mode, the recorded trace and the current step. It wraps the
+// engine and computes nothing itself; views listen to its signals.
+
+#include <QObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+#include "autodiff/graph.hpp"
+#include "autodiff/parser.hpp"
+#include "autodiff/trace.hpp"
+
+namespace adviz::ui {
+
+class SessionModel : public QObject {
+    Q_OBJECT
+public:
+    explicit SessionModel(QObject* parent = nullptr);
+
+    /// Parses text. If it parses, the graph is replaced (values of inputs and seeds of outputs
+    /// with the same names are kept, new inputs start at 1) and true is returned. If not, the
+    /// last good graph, values and step stay and error() says why.
+    bool setSource(const QString& text);
+    const QString& source() const { return source_; }          ///< the last text given
+    const QString& goodSource() const { return goodSource_; }  ///< the text of graph()
+    const std::optional<ParseError>& error() const { return error_; }
+
+    const Graph& graph() const { return graph_; }
+    const std::vector<double>& inputs() const { return x_; }
+    const std::vector<double>& direction() const { return xdot_; }
+    const std::vector<double>& seed() const { return ybar_; }
+    void setInput(int i, double value);
+    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all.
+    void setInputsByName(const std::vector<std::pair<std::string, double>>& values);
+    void setDirection(int i, double value);
+    void setSeed(int j, double value);
+    /// Direction eᵢ / seed eⱼ: one forward sweep per input, one reverse sweep per output.
+    void setUnitDirection(int i);
+    void setUnitSeed(int j);
+
+    Mode mode() const { return mode_; }
+    void setMode(Mode mode);
+
+    const Trace& trace() const { return trace_; }
+    int stepCount() const { return static_cast<int>(trace_.size()); }
+    int step() const { return step_; }
+    /// Moves to the state after the first k steps (clamped to 0…stepCount()).
+    void setStep(int k);
+    /// Every node's numbers after the current step.
+    std::vector<NodeState> state() const { return trace_.stateAt(static_cast<std::size_t>(step_)); }
+
+    int selectedNode() const { return selected_; }
+    void setSelectedNode(int id);  ///< -1 for none
+
+signals:
+    void graphChanged();          ///< structure changed: views rebuild and re-layout
+    void traceChanged();          ///< numbers or mode changed, same structure
+    void stepChanged(int step);
+    void errorChanged();          ///< a parse error appeared or went away
+    void pointChanged();          ///< inputs, direction or seed changed
+    void selectionChanged(int node);
+
+private:
+    void rerun();  // records the trace for the current graph, point and mode; keeps the step
+
+    QString source_, goodSource_;
+    std::optional<ParseError> error_;
+    Graph graph_;
+    std::vector<double> x_, xdot_, ybar_;
+    Mode mode_ = Mode::Reverse;
+    Trace trace_;
+    int step_ = 0;
+    int selected_ = -1;
+};
+
+}  // namespace adviz::ui

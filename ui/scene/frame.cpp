@@ -1,0 +1,94 @@
+#include "ui/scene/frame.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "autodiff/number_format.hpp"
+
+namespace adviz::ui {
+namespace {
+
+double easeInOut(double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    return t * t * (3 - 2 * t);  // smoothstep: no jerk at either end
+}
+
+QString text(const std::string& s) { return QString::fromStdString(s); }
+
+QString captionOf(const Step& s) {
+    if (s.phase == Phase::Tangent) return text(s.valueFormula) + "\n" + text(s.formula);
+    return text(s.formula);
+}
+
+// Marks the edges that take part in step s; token at position t (or none if t < 0).
+void markStep(const Graph& g, const Step& s, const std::vector<int>& first,
+              const std::vector<NodeState>& state, double t, Frame& f) {
+    const Node& nd = g[s.node];
+    switch (s.phase) {
+        case Phase::Primal:
+        case Phase::Tangent:
+            for (int slot = 0; slot < nd.arity(); ++slot) {
+                int u = nd.operand(slot);
+                if (s.phase == Phase::Tangent && g[u].op == Op::Const) continue;  // no tangent
+                EdgeFrame& e = f.edges[static_cast<std::size_t>(first[static_cast<std::size_t>(s.node)] + slot)];
+                e.flow = s.phase == Phase::Tangent ? Flow::Tangent : Flow::Value;
+                e.token = t;
+                const NodeState& from = state[static_cast<std::size_t>(u)];
+                e.tokenText = text(formatShort(s.phase == Phase::Tangent ? from.tangent : from.value));
+            }
+            break;
+        case Phase::Adjoint: {
+            EdgeFrame& e = f.edges[static_cast<std::size_t>(first[static_cast<std::size_t>(s.consumer)] + s.slot)];
+            e.flow = Flow::Adjoint;
+            e.token = t;
+            e.backwards = true;
+            e.tokenText = text(formatShort(s.after - s.before));
+            break;
+        }
+        case Phase::Seed: break;
+    }
+}
+
+}  // namespace
+
+std::vector<int> firstEdgeIndex(const Graph& g) {
+    std::vector<int> first(g.nodes.size() + 1, 0);
+    for (int id = 0; id < g.size(); ++id)
+        first[static_cast<std::size_t>(id) + 1] = first[static_cast<std::size_t>(id)] + g[id].arity();
+    return first;
+}
+
+Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress) {
+    Frame f;
+    const int n = static_cast<int>(trace.size());
+    step = std::clamp(step, 0, n);
+    f.state = trace.stateAt(static_cast<std::size_t>(step));
+    f.edges.assign(g.edgeCount(), EdgeFrame{});
+    const auto first = firstEdgeIndex(g);
+
+    if (progress > 0 && step < n) {
+        // The next step is under way: its tokens travel, its node lights up; its numbers
+        // appear when it completes (the frame (step + 1, 0)).
+        const Step& s = trace.steps[static_cast<std::size_t>(step)];
+        markStep(g, s, first, f.state, easeInOut(progress / 0.8), f);
+        f.activeNode = s.node;
+        f.glow = easeInOut(progress);
+        f.caption = captionOf(s);
+        f.shownStep = step;
+    } else if (step > 0) {
+        // At rest after a step: keep it highlighted so the student sees what just happened.
+        const Step& s = trace.steps[static_cast<std::size_t>(step - 1)];
+        markStep(g, s, first, trace.stateAt(static_cast<std::size_t>(step - 1)), -1, f);
+        f.activeNode = s.node;
+        f.glow = 1;
+        f.caption = captionOf(s);
+        f.shownStep = step - 1;
+    } else if (n > 0) {
+        f.caption = trace.mode == Mode::Forward
+                        ? QStringLiteral("Forward mode: press → to compute each node's value v and tangent v̇ in order")
+                        : QStringLiteral("Reverse mode: press → to run the forward pass, seed the output, then send adjoints v̄ back");
+    }
+    return f;
+}
+
+}  // namespace adviz::ui

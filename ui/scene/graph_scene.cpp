@@ -1,0 +1,201 @@
+#include "ui/scene/graph_scene.hpp"
+
+#include <QPainterPath>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "autodiff/number_format.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/edge_item.hpp"
+#include "ui/scene/node_item.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+NodeLabel labelFor(const Graph& g, int id, const std::vector<bool>& isOutput) {
+    NodeLabel l;
+    const Node& nd = g[id];
+    l.output = isOutput[static_cast<std::size_t>(id)];
+    l.wengert = QString::fromStdString(g.wengertName(id));
+    if (nd.op == Op::Input) {
+        l.kind = NodeKind::Input;
+        l.symbol = QString::fromUtf8(g.nameOf(id).data(), static_cast<qsizetype>(g.nameOf(id).size()));
+    } else if (nd.op == Op::Const) {
+        l.kind = NodeKind::Constant;
+        l.symbol = l.wengert;
+    } else {
+        l.symbol = QString::fromUtf8(info(nd.op).symbol.data(), static_cast<qsizetype>(info(nd.op).symbol.size()));
+        auto name = g.nameOf(id);
+        l.name = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    }
+    if (l.output && l.name.isEmpty()) {
+        for (const Output& o : g.outputs)
+            if (o.node == id) l.name = QString::fromStdString(o.name);
+    }
+    return l;
+}
+
+}  // namespace
+
+GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(parent), model_(model) {
+    setBackgroundBrush(Theme::current().background);
+    connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
+    connect(&model_, &SessionModel::traceChanged, this, [this] {
+        refreshLabels();
+        showFrame(model_.step(), 0);
+    });
+    connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
+    connect(&model_, &SessionModel::selectionChanged, this, [this](int id) {
+        for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
+    });
+    if (model_.graph().size() > 0) relayout();
+}
+
+GraphScene::~GraphScene() {
+    if (watcher_) watcher_->waitForFinished();
+}
+
+void GraphScene::setDirection(layout::Direction d) {
+    if (d == direction_) return;
+    direction_ = d;
+    relayout();
+}
+
+void GraphScene::setEdgeLabelsVisible(bool on) {
+    edgeLabels_ = on;
+    for (EdgeItem* e : edges_) e->setLabelVisible(on);
+    update();
+}
+
+void GraphScene::relayout() {
+    const Graph& g = model_.graph();
+    std::vector<bool> isOutput(g.nodes.size(), false);
+    for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
+
+    layout::LayoutSpec spec;
+    spec.direction = direction_;
+    for (int id = 0; id < g.size(); ++id) {
+        QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput));
+        layout::NodeBox box{s.width(), s.height(), layout::RankConstraint::Free};
+        if (g[id].op == Op::Input) box.rank = layout::RankConstraint::First;
+        else if (isOutput[static_cast<std::size_t>(id)]) box.rank = layout::RankConstraint::Last;
+        spec.nodes.push_back(box);
+    }
+    for (int id = 0; id < g.size(); ++id)
+        for (int s = 0; s < g[id].arity(); ++s) spec.edges.push_back({g[id].operand(s), id});
+    if (direction_ == layout::Direction::TopToBottom) spec.rankSeparation = 44;
+    // Partial labels sit on the edges: leave room for them between the ranks (always, so that
+    // toggling the labels never moves a node).
+    spec.rankSeparation += 60;
+
+    const int gen = ++generation_;
+    if (synchronous_ || g.size() <= asyncThreshold) {
+        build(layout::layoutGraph(spec));
+        return;
+    }
+    ++pending_;
+    emit layoutStarted(g.size());
+    auto* watcher = new QFutureWatcher<layout::LayoutResult>(this);
+    connect(watcher, &QFutureWatcher<layout::LayoutResult>::finished, this, [this, watcher, gen] {
+        --pending_;
+        if (gen == generation_) build(watcher->result());
+        if (watcher_ == watcher) watcher_ = nullptr;
+        watcher->deleteLater();
+    });
+    watcher_ = watcher;
+    watcher->setFuture(QtConcurrent::run([spec] { return layout::layoutGraph(spec); }));
+}
+
+void GraphScene::build(const layout::LayoutResult& result) {
+    building_ = true;
+    clear();  // deletes the old items
+    nodes_.clear();
+    edges_.clear();
+    layoutError_.clear();
+    const Graph& g = model_.graph();
+    if (!result.ok() || static_cast<int>(result.nodes.size()) != g.size()) {
+        layoutError_ = QString::fromStdString(result.ok() ? "layout out of date" : result.error);
+        building_ = false;
+        emit layoutFinished();
+        return;
+    }
+    std::vector<bool> isOutput(g.nodes.size(), false);
+    for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
+    for (int id = 0; id < g.size(); ++id) {
+        const auto& placed = result.nodes[static_cast<std::size_t>(id)];
+        auto* item = new NodeItem(id, labelFor(g, id, isOutput), QSizeF(placed.width, placed.height));
+        item->setPos(placed.center.x, placed.center.y);
+        item->setSelected(id == model_.selectedNode());
+        addItem(item);
+        nodes_.push_back(item);
+    }
+    for (std::size_t e = 0; e < result.edges.size(); ++e) {
+        const auto& path = result.edges[e];
+        QPainterPath qp;
+        if (!path.points.empty()) {
+            qp.moveTo(path.points[0].x, path.points[0].y);
+            for (std::size_t i = 1; i + 2 < path.points.size(); i += 3)
+                qp.cubicTo(path.points[i].x, path.points[i].y, path.points[i + 1].x,
+                           path.points[i + 1].y, path.points[i + 2].x, path.points[i + 2].y);
+        }
+        QPointF tip = path.hasArrow ? QPointF(path.arrowTip.x, path.arrowTip.y) : qp.currentPosition();
+        auto* item = new EdgeItem(static_cast<int>(e), qp, tip);
+        item->setLabelVisible(edgeLabels_);
+        addItem(item);
+        edges_.push_back(item);
+    }
+    setSceneRect(QRectF(0, 0, result.width, result.height).adjusted(-60, -40, 60, 40));
+    building_ = false;
+    refreshLabels();
+    showFrame(model_.step(), 0);
+    emit layoutFinished();
+}
+
+void GraphScene::refreshLabels() {
+    const Graph& g = model_.graph();
+    if (static_cast<int>(nodes_.size()) != g.size()) return;
+    const auto& partials = model_.trace().partials;
+    std::size_t e = 0;
+    for (int id = 0; id < g.size(); ++id) {
+        for (int s = 0; s < g[id].arity() && e < edges_.size(); ++s, ++e) {
+            QString text = QString::fromStdString(partialFormula(g, id, s));
+            if (static_cast<std::size_t>(id) < partials.size())
+                text += " = " + QString::fromStdString(formatShort(partials[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]));
+            edges_[e]->setPartialLabel(text);
+        }
+    }
+}
+
+void GraphScene::showFrame(int step, double progress) {
+    step_ = step;
+    progress_ = progress;
+    const Graph& g = model_.graph();
+    if (static_cast<int>(nodes_.size()) != g.size()) return;  // a layout is on its way
+    frame_ = computeFrame(g, model_.trace(), step, progress);
+    const Mode mode = model_.mode();
+    for (NodeItem* n : nodes_) {
+        auto id = static_cast<std::size_t>(n->id());
+        n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0);
+    }
+    // An edge's partial is known once its consumer's value is.
+    std::size_t e = 0;
+    for (int id = 0; id < g.size(); ++id) {
+        bool known = frame_.state[static_cast<std::size_t>(id)].hasValue;
+        for (int s = 0; s < g[id].arity() && e < edges_.size(); ++s, ++e) {
+            edges_[e]->setLabelVisible(edgeLabels_ && known);
+            edges_[e]->setFrame(frame_.edges[e]);
+        }
+    }
+    emit frameShown();
+}
+
+void GraphScene::onSelectionChanged() {
+    if (building_) return;
+    auto items = selectedItems();
+    int id = -1;
+    for (QGraphicsItem* it : items)
+        if (it->type() == NodeItem::Type) id = static_cast<NodeItem*>(it)->id();
+    model_.setSelectedNode(id);
+}
+
+}  // namespace adviz::ui

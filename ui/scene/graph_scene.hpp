@@ -1,0 +1,73 @@
+#pragma once
+// The canvas: one NodeItem per node and one EdgeItem per edge, placed by the layout adapter when
+// the graph's structure changes (in a worker thread for large graphs), and repainted from a
+// Frame on every animation tick. Built from a SessionModel; never computes a derivative.
+
+#include <QFutureWatcher>
+#include <QGraphicsScene>
+
+#include <vector>
+
+#include "ui/layout/graph_layout.hpp"
+#include "ui/scene/frame.hpp"
+
+namespace adviz::ui {
+
+class SessionModel;
+class NodeItem;
+class EdgeItem;
+
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit GraphScene(SessionModel& model, QObject* parent = nullptr);
+    ~GraphScene() override;
+
+    /// Graphs with more nodes than this are laid out in a worker thread.
+    static constexpr int asyncThreshold = 150;
+
+    void setDirection(layout::Direction d);
+    layout::Direction direction() const { return direction_; }
+    void setEdgeLabelsVisible(bool on);
+    bool edgeLabelsVisible() const { return edgeLabels_; }
+    /// Lays out synchronously from now on (export, tests).
+    void setSynchronous(bool on) { synchronous_ = on; }
+
+    /// Draws the frame at (step, progress).
+    void showFrame(int step, double progress);
+    const Frame& frame() const { return frame_; }
+
+    const std::vector<NodeItem*>& nodeItems() const { return nodes_; }
+    const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
+    bool isLayingOut() const { return pending_ > 0; }
+    /// The last layout error, empty if none.
+    const QString& layoutError() const { return layoutError_; }
+
+signals:
+    void layoutStarted(int nodes);
+    void layoutFinished();
+    void frameShown();
+
+private:
+    void relayout();
+    void build(const layout::LayoutResult& result);
+    void refreshLabels();  // partial labels from the trace, after a re-run
+    void onSelectionChanged();
+
+    SessionModel& model_;
+    std::vector<NodeItem*> nodes_;  // owned by the scene (addItem); index = node id
+    std::vector<EdgeItem*> edges_;  // owned by the scene; index = edge index
+    layout::Direction direction_ = layout::Direction::LeftToRight;
+    bool edgeLabels_ = true;
+    bool synchronous_ = false;
+    bool building_ = false;  // items come and go: not a user's selection
+    int pending_ = 0;
+    int generation_ = 0;  // ignores layouts that finish after a newer one started
+    QFutureWatcher<layout::LayoutResult>* watcher_ = nullptr;
+    Frame frame_;
+    int step_ = 0;
+    double progress_ = 0;
+    QString layoutError_;
+};
+
+}  // namespace adviz::ui

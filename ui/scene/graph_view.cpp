@@ -1,0 +1,87 @@
+#include "ui/scene/graph_view.hpp"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/scene/graph_scene.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+
+GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(scene_, &GraphScene::layoutStarted, this, [this](int nodes) {
+        busy_ = tr("Laying out %1 nodes…").arg(nodes);
+        viewport()->update();
+    });
+    connect(scene_, &GraphScene::layoutFinished, this, [this] {
+        busy_.clear();
+        userZoomed_ = false;
+        fitGraph();
+        viewport()->update();
+    });
+}
+
+double GraphView::zoom() const { return transform().m11(); }
+
+void GraphView::fitGraph() {
+    QRectF r = scene_->itemsBoundingRect();
+    if (r.isEmpty()) return;
+    fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    if (zoom() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+    centerOn(r.center());
+}
+
+void GraphView::wheelEvent(QWheelEvent* event) {
+    double factor = std::pow(1.0015, event->angleDelta().y());
+    double z = std::clamp(zoom() * factor, 0.05, 8.0);
+    scale(z / zoom(), z / zoom());
+    userZoomed_ = true;
+    event->accept();
+}
+
+void GraphView::showEvent(QShowEvent* event) {
+    QGraphicsView::showEvent(event);
+    if (!userZoomed_) fitGraph();  // fitting before the first show leaves the graph tiny
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (!userZoomed_) fitGraph();
+}
+
+void GraphView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_F || event->key() == Qt::Key_0) {
+        userZoomed_ = false;
+        fitGraph();
+        return;
+    }
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) { scale(1.2, 1.2); userZoomed_ = true; return; }
+    if (event->key() == Qt::Key_Minus) { scale(1 / 1.2, 1 / 1.2); userZoomed_ = true; return; }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::drawForeground(QPainter* painter, const QRectF& rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    QString message = busy_.isEmpty() ? scene_->layoutError() : busy_;
+    if (message.isEmpty()) return;
+    painter->save();
+    painter->resetTransform();
+    QFont f = Theme::current().captionFont();
+    painter->setFont(f);
+    QRectF box(viewport()->rect().adjusted(20, 20, -20, -20));
+    painter->setPen(busy_.isEmpty() ? Theme::current().error : Theme::current().mutedText);
+    painter->drawText(box, Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap, message);
+    painter->restore();
+}
+
+}  // namespace adviz::ui

@@ -1,0 +1,148 @@
+#include "ui/scene/node_item.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+#include "autodiff/number_format.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+constexpr double pad = 8;
+constexpr double halo = 7;  // room around the box for the active glow
+
+QString number(double x, bool known) {
+    return known ? QString::fromStdString(formatShort(x)) : QStringLiteral("···");
+}
+
+// Row labels: v, v̇ (combining dot), v̄ (combining macron).
+const QString valueMark = QStringLiteral("v ");
+const QString tangentMark = QStringLiteral("v\u0307 ");
+const QString adjointMark = QStringLiteral("v\u0304 ");
+
+}  // namespace
+
+NodeItem::NodeItem(int id, NodeLabel label, QSizeF size)
+    : id_(id), label_(std::move(label)), size_(size) {
+    setFlag(ItemIsSelectable);
+    setAcceptHoverEvents(false);
+    setZValue(1);
+    QString tip = label_.wengert;
+    if (!label_.name.isEmpty()) tip += "  (" + label_.name + ")";
+    setToolTip(tip);
+}
+
+QSizeF NodeItem::preferredSize(const NodeLabel& label) {
+    const Theme& t = Theme::current();
+    QFontMetricsF op(t.opFont()), lab(t.labelFont()), num(t.numberFont());
+    if (label.kind == NodeKind::Constant)
+        return {std::max(44.0, op.horizontalAdvance(label.symbol) * 0.8 + 2 * pad), 34};
+    // The widest number formatShort writes is like "−1.234e+308": reserve that much.
+    double numbers = num.horizontalAdvance(QStringLiteral("v̄ = −8.888e−888"));
+    double top = lab.horizontalAdvance(label.wengert + "    " + label.name);
+    double w = std::max({numbers, top, op.horizontalAdvance(label.symbol)}) + 2 * pad;
+    double h = lab.height() + op.height() + 2 * num.height() + 2 * pad;
+    return {std::ceil(w), std::ceil(h)};
+}
+
+void NodeItem::setFrame(const NodeState& state, Mode mode, double glow) {
+    state_ = state;
+    mode_ = mode;
+    glow_ = glow;
+    update();
+}
+
+QRectF NodeItem::box() const {
+    return {-size_.width() / 2, -size_.height() / 2, size_.width(), size_.height()};
+}
+
+QRectF NodeItem::boundingRect() const { return box().adjusted(-halo, -halo, halo, halo); }
+
+QPainterPath NodeItem::shape() const {
+    QPainterPath p;
+    p.addRoundedRect(box(), 10, 10);
+    return p;
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = Theme::current();
+    p->setRenderHint(QPainter::Antialiasing);
+    QRectF r = box();
+
+    if (glow_ > 0) {  // the active node: a halo that grows with the step's progress
+        QColor g = t.activeGlow;
+        g.setAlphaF(g.alphaF() * glow_);
+        p->setPen(Qt::NoPen);
+        p->setBrush(g);
+        double grow = halo * glow_;
+        p->drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 14, 14);
+    }
+
+    QColor fill = t.opFill, border = t.opBorder;
+    double width = 1.6;
+    if (label_.kind == NodeKind::Input) { fill = t.inputFill; border = t.inputBorder; width = 2.2; }
+    if (label_.kind == NodeKind::Constant) { fill = t.constFill; border = t.constBorder; width = 1.2; }
+    if (label_.output) { fill = t.outputFill; border = t.outputBorder; width = 3.2; }
+    if (glow_ > 0.5) border = t.active;
+    if (isSelected()) { border = t.selected; width = 3.6; }
+    p->setPen(QPen(border, width));
+    p->setBrush(fill);
+    double radius = label_.kind == NodeKind::Input ? r.height() / 2.6 : 10;
+    p->drawRoundedRect(r, radius, radius);
+    if (label_.output) {  // a second outline marks an output, readable without colour
+        p->setPen(QPen(border, 1.2));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(r.adjusted(4, 4, -4, -4), radius - 3, radius - 3);
+    }
+
+    if (label_.kind == NodeKind::Constant) {
+        p->setPen(t.text);
+        p->setFont(t.numberFont());
+        p->drawText(r, Qt::AlignCenter, label_.symbol);
+        return;
+    }
+
+    QRectF inner = r.adjusted(pad, pad / 2, -pad, -pad / 2);
+    QFontMetricsF lab(t.labelFont()), op(t.opFont());
+    QRectF top(inner.left(), inner.top(), inner.width(), lab.height());
+    p->setFont(t.labelFont());
+    p->setPen(t.mutedText);
+    p->drawText(top, Qt::AlignLeft | Qt::AlignVCenter, label_.wengert);
+    p->setPen(t.text);
+    p->drawText(top, Qt::AlignRight | Qt::AlignVCenter, label_.name);
+
+    QRectF mid(inner.left(), top.bottom(), inner.width(), op.height());
+    p->setFont(t.opFont());
+    p->setPen(t.text);
+    p->drawText(mid, Qt::AlignCenter, label_.symbol);
+
+    paintNumbers(p, QRectF(inner.left(), mid.bottom(), inner.width(), inner.bottom() - mid.bottom()));
+}
+
+void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {
+    const Theme& t = Theme::current();
+    QFontMetricsF num(t.numberFont());
+    p->setFont(t.numberFont());
+    QRectF row(area.left(), area.top(), area.width(), num.height());
+
+    p->setPen(state_.hasValue ? t.value : t.pending);
+    p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                valueMark + "= " + number(state_.value, state_.hasValue));
+    row.translate(0, num.height());
+    if (mode_ == Mode::Forward) {
+        p->setPen(state_.hasTangent ? t.tangent : t.pending);
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                    tangentMark + "= " + number(state_.tangent, state_.hasTangent));
+    } else {
+        p->setPen(state_.hasAdjoint ? t.adjoint : t.pending);
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                    adjointMark + "= " + number(state_.adjoint, state_.hasAdjoint));
+    }
+}
+
+}  // namespace adviz::ui

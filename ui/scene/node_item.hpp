@@ -1,0 +1,59 @@
+#pragma once
+// One node of the graph on the canvas: its kind (input, constant, operation, output), the op in
+// big type, its Wengert and user names, and the numbers known at the current frame. Knows only
+// its id and what the scene tells it; paints from the theme.
+
+#include <QGraphicsItem>
+#include <QString>
+
+#include "autodiff/trace.hpp"
+
+namespace adviz::ui {
+
+enum class NodeKind { Input, Constant, Operation };
+
+/// The fixed text of a node (set once per graph structure).
+struct NodeLabel {
+    NodeKind kind = NodeKind::Operation;
+    bool output = false;
+    QString wengert;   ///< "v₃"
+    QString name;      ///< the user's name or output name, may be empty
+    QString symbol;    ///< "×", "sin", or the input's name, or the constant's value
+};
+
+class NodeItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    int type() const override { return Type; }
+
+    NodeItem(int id, NodeLabel label, QSizeF size);
+
+    /// Width and height a node with this label needs (fixed: numbers get a fixed-width slot,
+    /// so changing a value never changes the layout).
+    static QSizeF preferredSize(const NodeLabel& label);
+
+    int id() const { return id_; }
+    const NodeLabel& label() const { return label_; }
+    /// The numbers shown now (what the trace says at the current frame).
+    const NodeState& shownState() const { return state_; }
+    double glow() const { return glow_; }
+    /// The numbers to show and how lit the node is (0…1).
+    void setFrame(const NodeState& state, Mode mode, double glow);
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QRectF box() const;
+    void paintNumbers(QPainter* p, const QRectF& area) const;
+
+    int id_;
+    NodeLabel label_;
+    QSizeF size_;
+    NodeState state_;
+    Mode mode_ = Mode::Reverse;
+    double glow_ = 0;
+};
+
+}  // namespace adviz::ui
