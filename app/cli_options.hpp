@@ -31,7 +31,7 @@ struct Options {
     std::string mode = "reverse";
     std::string format = "table";
     std::string output;          ///< -o
-    std::string step = "end";    ///< export --step
+    std::optional<std::string> step;  ///< --step K|end (export defaults to end, gui to 0)
     std::string screenshot;      ///< gui --screenshot
     bool topToBottom = false;
     bool help = false;

@@ -92,7 +92,7 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
         const T& b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
         T partial[2];
         opPartials(nd.op, a, b, value[static_cast<std::size_t>(id)], partial[0], partial[1]);
-        const int arity = nd.arity();
+        const int arity = nd.b >= 0 ? 2 : 1;  // (cheaper than the table lookup in the hot loop)
         for (int slot = 0; slot < arity; ++slot) {
             const int u = nd.operand(slot);
             if (g[u].op == Op::Const) continue;

@@ -1,0 +1,141 @@
+#include "app/gui_command.hpp"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <algorithm>
+
+#include <cstdlib>
+#include <iostream>
+#include <ostream>
+
+#include "app/cli_options.hpp"
+#include "autodiff/derivatives.hpp"
+#include "autodiff/parser.hpp"
+#include "ui/export/diagram_export.hpp"
+#include "ui/main_window.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/graph_scene.hpp"
+
+namespace adviz::cli {
+namespace {
+
+int fail(std::ostream& err, int status, const std::string& message) {
+    err << "adviz: " << message << "\n";
+    return status;
+}
+
+/// "--at x=1,y=2" checked against the program: name/value pairs, or an error.
+std::optional<CliError> valuesFor(const Options& opt, std::vector<std::pair<std::string, double>>& out,
+                                  bool requireAll) {
+    ParseResult pr = parse(opt.source);
+    if (!pr.ok()) return CliError{InputErrorStatus, formatDiagnostic(opt.source, *pr.error, opt.sourceName)};
+    std::vector<double> x;
+    std::vector<std::string> missing;
+    if (auto e = assignInputs(pr.graph, opt.at.value_or(""), "--at", x, &missing)) return e;
+    if (requireAll && !missing.empty()) {
+        std::string names;
+        for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m;
+        return CliError{InputErrorStatus, "no value for " + names + " (give --at)"};
+    }
+    for (int i = 0; i < pr.graph.inputCount(); ++i)
+        if (std::find(missing.begin(), missing.end(), pr.graph.inputName(i)) == missing.end())
+            out.emplace_back(pr.graph.inputName(i), x[static_cast<std::size_t>(i)]);
+    return std::nullopt;
+}
+
+/// "--step 9" or "--step end" against the trace's length.
+std::optional<int> stepFor(const std::string& text, int count, std::string& error) {
+    if (text == "end") return count;
+    char* end = nullptr;
+    long k = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || k < 0) {
+        error = "--step must be a number or 'end', not '" + text + "'";
+        return std::nullopt;
+    }
+    if (k > count) {
+        error = "--step " + text + " is past the end: this sweep has " + std::to_string(count) + " steps";
+        return std::nullopt;
+    }
+    return static_cast<int>(k);
+}
+
+void setupApplication() {
+    QCoreApplication::setOrganizationName("adviz");
+    QCoreApplication::setApplicationName("adviz");
+}
+
+}  // namespace
+
+bool isUiCommand(const std::string& name) { return name == "gui" || name == "export"; }
+
+int runExport(int& argc, char** argv, const std::vector<std::string>& args, std::ostream& err) {
+    Options opt;
+    if (auto e = parseOptions(args, std::cin, opt)) return fail(err, e->status, e->message);
+    if (opt.source.empty()) return fail(err, UsageStatus, "export: no EXPR given");
+    if (opt.output.empty()) return fail(err, UsageStatus, "export: give the output file with -o FILE.svg|.png|.dot");
+    std::vector<std::pair<std::string, double>> values;
+    if (auto e = valuesFor(opt, values, true)) {
+        err << (e->message.find("error:") != std::string::npos ? "" : "adviz: ") << e->message
+            << (e->message.back() == '\n' ? "" : "\n");
+        return e->status;
+    }
+    // Drawing needs fonts, not a screen: the offscreen platform works everywhere.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    setupApplication();
+    ui::SessionModel model;
+    model.setSource(QString::fromStdString(opt.source));
+    model.setMode(opt.mode == "forward" ? Mode::Forward : Mode::Reverse);
+    model.setInputsByName(values);
+    std::string stepError;
+    auto step = stepFor(opt.step.value_or("end"), model.stepCount(), stepError);
+    if (!step) return fail(err, UsageStatus, stepError);
+    model.setStep(*step);
+    ui::GraphScene scene(model);
+    scene.setSynchronous(true);
+    if (opt.topToBottom) scene.setDirection(layout::Direction::TopToBottom);
+    scene.showFrame(*step, 0);
+    if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
+    if (auto e = ui::exportDiagram(scene, model, QString::fromStdString(opt.output)))
+        return fail(err, 1, e->toStdString());
+    return 0;
+}
+
+int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::ostream& err) {
+    Options opt;
+    std::vector<std::string> withCommand = args;
+    if (withCommand.empty() || withCommand.front() != "gui") withCommand.insert(withCommand.begin(), "gui");
+    if (auto e = parseOptions(withCommand, std::cin, opt)) return fail(err, e->status, e->message);
+    std::vector<std::pair<std::string, double>> values;
+    if (!opt.source.empty()) {
+        if (auto e = valuesFor(opt, values, false)) {
+            err << e->message << (e->message.back() == '\n' ? "" : "\n");
+            return e->status;
+        }
+    }
+    QApplication app(argc, argv);
+    setupApplication();
+    ui::MainWindow window;
+    if (opt.source.empty()) window.loadLastOrDefault();
+    else window.loadProgram(QString::fromStdString(opt.source), values,
+                            opt.mode == "forward" ? Mode::Forward : Mode::Reverse);
+    if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
+    if (opt.step) {
+        std::string stepError;
+        auto step = stepFor(*opt.step, window.model().stepCount(), stepError);
+        if (!step) return fail(err, UsageStatus, stepError);
+        window.model().setStep(*step);
+    }
+    if (!opt.screenshot.empty()) {
+        window.resize(1600, 1000);
+        window.screenshotWhenReady(QString::fromStdString(opt.screenshot), [&err](const QString& e) {
+            if (!e.isEmpty()) err << "adviz: " << e.toStdString() << "\n";
+            QCoreApplication::exit(e.isEmpty() ? 0 : 1);
+        });
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+}  // namespace adviz::cli

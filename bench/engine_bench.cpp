@@ -1,0 +1,133 @@
+// The engine's speed: parse, plain evaluation, forward sweep, reverse sweep, and the reverse
+// sweep recording a trace, on generated programs of 10³ to 10⁶ nodes. Compare within one run:
+// the ratios (gradient / evaluation, forward / evaluation) are what the README reports.
+
+#include <benchmark/benchmark.h>
+
+#include <functional>
+#include <map>
+
+#include "autodiff/parser.hpp"
+#include "autodiff/sweep.hpp"
+#include "autodiff/trace.hpp"
+#include "programs.hpp"
+
+using namespace adviz;
+
+namespace {
+
+using Family = std::function<std::string(int)>;
+
+const std::map<std::string, Family>& families() {
+    static const std::map<std::string, Family> f{
+        {"chain", [](int n) { return bench::unaryChain(n); }},
+        {"sum", [](int n) { return bench::longSum(n); }},
+        {"dag", [](int n) { return bench::randomDag(n); }},
+        {"ladder", [](int n) { return bench::diamondLadder(n / 2); }},
+    };
+    return f;
+}
+
+// Parsed programs are cached: building a 10⁶-node program once per size is enough.
+const Graph& program(const std::string& family, int n) {
+    static std::map<std::pair<std::string, int>, Graph> cache;
+    auto key = std::make_pair(family, n);
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(key, parse(families().at(family)(n)).graph).first;
+    return it->second;
+}
+
+std::vector<double> point(const Graph& g) {
+    std::vector<double> x(static_cast<std::size_t>(g.inputCount()));
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] = 1e-3 * static_cast<double>(i % 7 + 1);
+    return x;
+}
+
+void setCounters(benchmark::State& state, const Graph& g, double bytesPerNode) {
+    state.counters["nodes"] = static_cast<double>(g.size());
+    state.counters["ns_per_node"] = benchmark::Counter(
+        static_cast<double>(g.size()), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.counters["bytes_per_node"] = bytesPerNode;
+}
+
+void Parse(benchmark::State& state, const std::string& family) {
+    std::string src = families().at(family)(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        ParseResult r = parse(src);
+        benchmark::DoNotOptimize(r.graph.nodes.data());
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(src.size()));
+    state.counters["nodes"] = static_cast<double>(parse(src).graph.size());
+}
+
+void Evaluate(benchmark::State& state, const std::string& family) {
+    const Graph& g = program(family, static_cast<int>(state.range(0)));
+    auto x = point(g);
+    std::vector<double> value;
+    for (auto _ : state) {
+        evaluate(g, std::span<const double>(x), value);
+        benchmark::DoNotOptimize(value.data());
+    }
+    setCounters(state, g, sizeof(Node) + sizeof(double));
+}
+
+void Forward(benchmark::State& state, const std::string& family) {
+    const Graph& g = program(family, static_cast<int>(state.range(0)));
+    auto x = point(g);
+    std::vector<double> xdot(x.size(), 0.0);
+    if (!xdot.empty()) xdot[0] = 1;
+    std::vector<Dual<double>> node;
+    for (auto _ : state) {
+        forwardSweep(g, std::span<const double>(x), std::span<const double>(xdot), node);
+        benchmark::DoNotOptimize(node.data());
+    }
+    setCounters(state, g, sizeof(Node) + sizeof(Dual<double>));
+}
+
+void Reverse(benchmark::State& state, const std::string& family) {
+    const Graph& g = program(family, static_cast<int>(state.range(0)));
+    auto x = point(g);
+    std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint;
+    for (auto _ : state) {
+        reverseSweep(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
+        benchmark::DoNotOptimize(adjoint.data());
+    }
+    setCounters(state, g, sizeof(Node) + 2 * sizeof(double));
+}
+
+void ReverseRecorded(benchmark::State& state, const std::string& family) {
+    const Graph& g = program(family, static_cast<int>(state.range(0)));
+    auto x = point(g);
+    std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0);
+    for (auto _ : state) {
+        Trace t = traceReverse(g, x, seed);
+        benchmark::DoNotOptimize(t.steps.data());
+    }
+    setCounters(state, g, 0);
+}
+
+void registerAll() {
+    for (const auto& [name, f] : families()) {
+        (void)f;
+        auto sizes = [](benchmark::internal::Benchmark* b) {
+            for (int n : {1000, 10000, 100000, 1000000}) b->Arg(n);
+            b->Unit(benchmark::kMicrosecond);
+        };
+        benchmark::RegisterBenchmark(("parse/" + name).c_str(), Parse, name)->Apply(sizes)->Iterations(3);
+        benchmark::RegisterBenchmark(("evaluate/" + name).c_str(), Evaluate, name)->Apply(sizes);
+        benchmark::RegisterBenchmark(("forward/" + name).c_str(), Forward, name)->Apply(sizes);
+        benchmark::RegisterBenchmark(("reverse/" + name).c_str(), Reverse, name)->Apply(sizes);
+        benchmark::RegisterBenchmark(("reverse_recorded/" + name).c_str(), ReverseRecorded, name)
+            ->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    registerAll();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,266 @@
+#include "ui/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "ui/examples.hpp"
+#include "ui/export/diagram_export.hpp"
+#include "ui/model/player.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/graph_scene.hpp"
+#include "ui/scene/graph_view.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets/expression_editor.hpp"
+#include "ui/widgets/inputs_panel.hpp"
+#include "ui/widgets/trace_table.hpp"
+#include "ui/widgets/transport_bar.hpp"
+
+namespace adviz::ui {
+namespace {
+
+// "x=1,y=2" → pairs (examples only hold plain numbers).
+std::vector<std::pair<std::string, double>> assignments(const QString& text) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const QString& item : text.split(',', Qt::SkipEmptyParts)) {
+        auto kv = item.split('=');
+        if (kv.size() == 2) out.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
+    }
+    return out;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("adviz: automatic differentiation, made visible"));
+    model_ = new SessionModel(this);
+    player_ = new Player(*model_, this);
+    scene_ = new GraphScene(*model_, this);
+    view_ = new GraphView(scene_);
+    editor_ = new ExpressionEditor;
+    inputs_ = new InputsPanel(*model_);
+    table_ = new TraceTable(*model_);
+    transport_ = new TransportBar(*model_, *player_);
+
+    const Theme& t = Theme::current();
+    caption_ = new QLabel;
+    caption_->setFont(t.captionFont());
+    caption_->setWordWrap(true);
+    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    caption_->setMinimumHeight(QFontMetrics(t.captionFont()).lineSpacing() * 2 + 16);
+    caption_->setContentsMargins(16, 6, 16, 6);
+    caption_->setStyleSheet("QLabel { background: #F6F6F2; border-top: 1px solid #DDDDDD; }");
+    warnings_ = new QLabel;
+    warnings_->setWordWrap(true);
+    warnings_->setContentsMargins(16, 2, 16, 4);
+    warnings_->setStyleSheet(QString("QLabel { color: %1; font-size: 13pt; }").arg(t.error.name()));
+    warnings_->hide();
+
+    auto* centre = new QWidget;
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(view_, 1);
+    centreLayout->addWidget(warnings_);
+    centreLayout->addWidget(caption_);
+
+    auto* left = new QSplitter(Qt::Vertical);
+    left->addWidget(editor_);
+    left->addWidget(centre);
+    left->setStretchFactor(0, 0);
+    left->setStretchFactor(1, 1);
+    left->setChildrenCollapsible(false);
+
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(inputs_);
+    right->addWidget(table_);
+    right->setStretchFactor(0, 0);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
+
+    auto* main = new QSplitter(Qt::Horizontal);
+    main->addWidget(left);
+    main->addWidget(right);
+    main->setStretchFactor(0, 1);
+    main->setStretchFactor(1, 0);
+    main->setSizes({1100, 480});
+    setCentralWidget(main);
+
+    auto* bar = addToolBar(tr("Transport"));
+    bar->setMovable(false);
+    bar->addWidget(transport_);
+    transport_->installShortcuts(this);
+
+    buildMenus();
+
+    connect(player_, &Player::frameChanged, scene_, &GraphScene::showFrame);
+    connect(scene_, &GraphScene::frameShown, this, &MainWindow::showCaption);
+    connect(editor_, &ExpressionEditor::sourceEdited, model_, &SessionModel::setSource);
+    connect(model_, &SessionModel::errorChanged, this, &MainWindow::showParseState);
+    connect(model_, &SessionModel::graphChanged, this, &MainWindow::showParseState);
+    connect(model_, &SessionModel::traceChanged, this, &MainWindow::showWarnings);
+    connect(model_, &SessionModel::graphChanged, this, &MainWindow::showWarnings);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Export &SVG…"), this, [this] { exportAs(tr("SVG image (*.svg)"), "svg"); });
+    file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
+    file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    edgeLabels_ = view->addAction(tr("&Edge partials"));
+    edgeLabels_->setCheckable(true);
+    edgeLabels_->setChecked(true);
+    edgeLabels_->setShortcut(QKeySequence(tr("Ctrl+E")));
+    connect(edgeLabels_, &QAction::toggled, scene_, &GraphScene::setEdgeLabelsVisible);
+    topToBottom_ = view->addAction(tr("&Top to bottom"));
+    topToBottom_->setCheckable(true);
+    topToBottom_->setShortcut(QKeySequence(tr("Ctrl+T")));
+    connect(topToBottom_, &QAction::toggled, this, [this](bool on) {
+        scene_->setDirection(on ? layout::Direction::TopToBottom : layout::Direction::LeftToRight);
+    });
+    view->addAction(tr("&Fit to window"), QKeySequence(tr("F")), view_, &GraphView::fitGraph);
+
+    QMenu* ex = menuBar()->addMenu(tr("E&xamples"));
+    for (const Example& e : examples()) {
+        ex->addAction(e.title, this, [this, e] {
+            loadProgram(e.source, assignments(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
+        });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keys"), this, [this] {
+        QMessageBox::information(this, tr("Keys"),
+            tr("Space  play / pause\n→  step forward\n←  step back\nHome / End  first / last step\n"
+               "F  fit the graph\nwheel  zoom, drag  pan\nCtrl+E  edge partials\nCtrl+T  top to bottom"));
+    });
+}
+
+void MainWindow::loadProgram(const QString& source,
+                             const std::vector<std::pair<std::string, double>>& values, Mode mode) {
+    editor_->setText(source);
+    model_->setSource(source);
+    model_->setMode(mode);
+    model_->setInputsByName(values);
+    player_->toStart();
+    showParseState();
+}
+
+void MainWindow::loadLastOrDefault() {
+    QSettings s;
+    QString last = s.value("program/source").toString();
+    if (last.trimmed().isEmpty()) {
+        const Example& e = examples().front();
+        loadProgram(e.source, assignments(e.values), Mode::Reverse);
+        return;
+    }
+    loadProgram(last, assignments(s.value("program/values").toString()),
+                s.value("program/mode").toString() == "forward" ? Mode::Forward : Mode::Reverse);
+}
+
+void MainWindow::exportAs(const QString& filter, const QString& suffix) {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export diagram"), "graph." + suffix, filter);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += "." + suffix;
+    if (auto err = exportDiagram(*scene_, *model_, path)) {
+        QMessageBox::warning(this, tr("Export failed"), *err);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
+}
+
+void MainWindow::showCaption() {
+    const Frame& f = scene_->frame();
+    const Theme& t = Theme::current();
+    QColor c = t.text;
+    if (f.shownStep >= 0 && f.shownStep < model_->stepCount()) {
+        Phase p = model_->trace().steps[static_cast<std::size_t>(f.shownStep)].phase;
+        c = p == Phase::Tangent ? t.tangent : (p == Phase::Adjoint || p == Phase::Seed) ? t.adjoint : t.text;
+    }
+    caption_->setStyleSheet(QString("QLabel { color: %1; background: #F6F6F2; border-top: 1px solid #DDDDDD; }").arg(c.name()));
+    caption_->setText(f.caption);
+}
+
+void MainWindow::showWarnings() {
+    const auto& w = model_->trace().warnings;
+    if (w.empty()) {
+        warnings_->hide();
+        return;
+    }
+    QStringList lines;
+    for (const Warning& x : w) lines << "⚠ " + QString::fromStdString(x.message);
+    warnings_->setText(lines.join("\n"));
+    warnings_->show();
+}
+
+void MainWindow::showParseState() {
+    if (const auto& e = model_->error()) {
+        editor_->showError(*e);
+        return;
+    }
+    const Graph& g = model_->graph();
+    editor_->clearError();
+    editor_->showStatus(tr("✓ %1 nodes, %2 inputs, %3 outputs")
+                            .arg(g.size()).arg(g.inputCount()).arg(g.outputCount()));
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1500, 940);
+    edgeLabels_->setChecked(s.value("view/edgeLabels", true).toBool());
+    topToBottom_->setChecked(s.value("view/topToBottom", false).toBool());
+}
+
+void MainWindow::saveSettings() const {
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("view/edgeLabels", edgeLabels_->isChecked());
+    s.setValue("view/topToBottom", topToBottom_->isChecked());
+    s.setValue("program/source", model_->goodSource());
+    QStringList values;
+    const Graph& g = model_->graph();
+    for (int i = 0; i < g.inputCount(); ++i)
+        values << QString::fromStdString(std::string(g.inputName(i))) + "=" +
+                      QString::number(model_->inputs()[static_cast<std::size_t>(i)], 'g', 17);
+    s.setValue("program/values", values.join(','));
+    s.setValue("program/mode", model_->mode() == Mode::Forward ? "forward" : "reverse");
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::screenshotWhenReady(const QString& path, std::function<void(const QString&)> done) {
+    // Poll until the layout is done and the window has painted, then grab it.
+    auto* timer = new QTimer(this);
+    timer->setInterval(100);
+    auto waited = std::make_shared<int>(0);
+    connect(timer, &QTimer::timeout, this, [this, timer, path, done, waited] {
+        if ((scene_->isLayingOut() || !isVisible()) && ++*waited < 600) return;
+        timer->stop();
+        timer->deleteLater();
+        view_->fitGraph();
+        QPixmap shot = grab();
+        done(shot.save(path) ? QString() : tr("cannot write screenshot '%1'").arg(path));
+    });
+    QTimer::singleShot(400, timer, qOverload<>(&QTimer::start));
+}
+
+}  // namespace adviz::ui

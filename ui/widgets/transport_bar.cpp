@@ -1,0 +1,200 @@
+#include "ui/widgets/transport_bar.hpp"
+
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTextEdit>
+#include <QToolButton>
+
+#include <cmath>
+
+#include "ui/model/player.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+constexpr int kIconSize = 32;  // readable from the back of a classroom
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
+
+enum ModeId { ForwardId, ReverseId };
+
+QString counterText(int step, int count) {
+    return QObject::tr("step %1 of %2").arg(step).arg(count);
+}
+
+// Widgets that need the arrow keys, Home, End and Space for themselves. They also claim those
+// keys through ShortcutOverride, so this is a second line of defence (read-only fields etc.).
+bool isTextField(const QWidget* w) {
+    return w && (qobject_cast<const QPlainTextEdit*>(w) || qobject_cast<const QTextEdit*>(w) ||
+                 qobject_cast<const QLineEdit*>(w) || qobject_cast<const QAbstractSpinBox*>(w));
+}
+
+QPushButton* modeButton(const QString& text, const QString& tip, const QString& name,
+                        QWidget* parent) {
+    auto* button = new QPushButton(text, parent);
+    QFont font = Theme::current().labelFont();
+    font.setBold(true);
+    button->setFont(font);
+    button->setCheckable(true);
+    button->setToolTip(tip);
+    button->setObjectName(name);
+    return button;
+}
+
+}  // namespace
+
+TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
+    : QWidget(parent), model_(model), player_(player), modes_(new QButtonGroup(this)) {
+    const Theme& theme = Theme::current();
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    QPushButton* forward = modeButton(tr("Forward"),
+        tr("Forward mode: v̇ flows from the inputs along the direction ẋ, one pass"),
+        QStringLiteral("forwardMode"), this);
+    QPushButton* reverse = modeButton(tr("Reverse"),
+        tr("Reverse mode: values forward, then v̄ flows back from the seed ȳ"),
+        QStringLiteral("reverseMode"), this);
+    modes_->addButton(forward, ForwardId);
+    modes_->addButton(reverse, ReverseId);
+    modes_->setExclusive(true);
+    layout->addWidget(forward);
+    layout->addWidget(reverse);
+    layout->addSpacing(16);
+
+    toStart_ = addButton(QStringLiteral("toStart"), QStyle::SP_MediaSkipBackward,
+                         tr("Go to start (Home)"), &Player::toStart);
+    back_ = addButton(QStringLiteral("stepBack"), QStyle::SP_MediaSeekBackward,
+                      tr("Step back (←)"), &Player::stepBack);
+    play_ = addButton(QStringLiteral("playPause"), QStyle::SP_MediaPlay, tr("Play (Space)"),
+                      &Player::togglePlay);
+    forward_ = addButton(QStringLiteral("stepForward"), QStyle::SP_MediaSeekForward,
+                         tr("Step forward (→)"), &Player::stepForward);
+    toEnd_ = addButton(QStringLiteral("toEnd"), QStyle::SP_MediaSkipForward,
+                       tr("Go to end (End)"), &Player::toEnd);
+    for (QToolButton* b : {toStart_, back_, play_, forward_, toEnd_}) layout->addWidget(b);
+    layout->addSpacing(16);
+
+    counter_ = new QLabel(this);
+    counter_->setObjectName(QStringLiteral("stepCounter"));
+    counter_->setFont(theme.labelFont());
+    layout->addWidget(counter_);
+    layout->addStretch(1);
+
+    auto* speedLabel = new QLabel(tr("speed"), this);
+    speedLabel->setFont(theme.labelFont());
+    speed_ = new QComboBox(this);
+    speed_->setObjectName(QStringLiteral("speed"));
+    speed_->setFont(theme.labelFont());
+    speed_->setToolTip(tr("Playback speed"));
+    int closest = 0;
+    for (double s : kSpeeds) {
+        speed_->addItem(QString::number(s) + QStringLiteral("×"), s);
+        if (std::abs(s - player_.speed()) < std::abs(kSpeeds[closest] - player_.speed()))
+            closest = speed_->count() - 1;
+    }
+    speed_->setCurrentIndex(closest);
+    speedLabel->setBuddy(speed_);
+    layout->addWidget(speedLabel);
+    layout->addWidget(speed_);
+
+    connect(modes_, &QButtonGroup::idClicked, this, [this](int id) {
+        model_.setMode(id == ForwardId ? Mode::Forward : Mode::Reverse);
+    });
+    connect(speed_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0) player_.setSpeed(speed_->itemData(index).toDouble());
+    });
+    connect(&player_, &Player::playingChanged, this, &TransportBar::syncPlaying);
+    connect(&model_, &SessionModel::traceChanged, this, &TransportBar::syncMode);
+    connect(&model_, &SessionModel::traceChanged, this, &TransportBar::syncStep);
+    connect(&model_, &SessionModel::graphChanged, this, &TransportBar::syncStep);
+    connect(&model_, &SessionModel::stepChanged, this, &TransportBar::syncStep);
+    syncMode();
+    syncStep();
+    syncPlaying(player_.isPlaying());
+}
+
+QToolButton* TransportBar::addButton(const QString& name, QStyle::StandardPixmap icon,
+                                     const QString& tip, void (Player::*slot)()) {
+    auto* button = new QToolButton(this);
+    button->setObjectName(name);
+    button->setIcon(style()->standardIcon(icon, nullptr, this));
+    button->setIconSize(QSize(kIconSize, kIconSize));
+    button->setToolTip(tip);
+    button->setAccessibleName(tip);
+    // Clicking takes focus away from the editor, so Space then plays instead of typing.
+    button->setFocusPolicy(Qt::StrongFocus);
+    connect(button, &QToolButton::clicked, &player_, slot);
+    return button;
+}
+
+void TransportBar::syncMode() {
+    // setChecked does not emit idClicked, so this does not echo back to the model.
+    const int id = model_.mode() == Mode::Forward ? ForwardId : ReverseId;
+    if (QAbstractButton* button = modes_->button(id)) button->setChecked(true);
+}
+
+void TransportBar::syncStep() {
+    const int count = model_.stepCount();
+    counter_->setText(counterText(model_.step(), count));
+    // As wide as the widest count it will show, so the bar does not twitch while playing.
+    counter_->setMinimumWidth(counter_->fontMetrics().horizontalAdvance(counterText(count, count)));
+}
+
+void TransportBar::syncPlaying(bool playing) {
+    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay,
+                                         nullptr, this));
+    const QString tip = playing ? tr("Pause (Space)") : tr("Play (Space)");
+    play_->setToolTip(tip);
+    play_->setAccessibleName(tip);
+}
+
+bool TransportBar::isTransportButton(const QWidget* widget) const {
+    for (const QWidget* b : {toStart_, back_, play_, forward_, toEnd_})
+        if (widget == b) return true;
+    return false;
+}
+
+template <typename Action>
+void TransportBar::addShortcut(QWidget* window, Qt::Key key, bool autoRepeat, Action action) {
+    auto* shortcut = new QShortcut(QKeySequence(key), window);
+    shortcut->setContext(Qt::WindowShortcut);
+    shortcut->setAutoRepeat(autoRepeat);
+    connect(shortcut, &QShortcut::activated, this, [action] {
+        if (!isTextField(QApplication::focusWidget())) action();
+    });
+}
+
+void TransportBar::installShortcuts(QWidget* window) {
+    if (!window || window == shortcutWindow_) return;
+    shortcutWindow_ = window;
+    addShortcut(window, Qt::Key_Space, false, [this] { onSpace(); });
+    // Holding an arrow walks through the steps, as holding a key does in a text.
+    addShortcut(window, Qt::Key_Right, true, [this] { player_.stepForward(); });
+    addShortcut(window, Qt::Key_Left, true, [this] { player_.stepBack(); });
+    addShortcut(window, Qt::Key_Home, false, [this] { player_.toStart(); });
+    addShortcut(window, Qt::Key_End, false, [this] { player_.toEnd(); });
+}
+
+void TransportBar::onSpace() {
+    // A window-wide Space would take Space away from every focused button and combo box; give
+    // it back to them (keyboard users press those with Space), except for the transport's own.
+    QWidget* focus = QApplication::focusWidget();
+    if (auto* button = qobject_cast<QAbstractButton*>(focus); button && !isTransportButton(button))
+        button->animateClick();
+    else if (auto* combo = qobject_cast<QComboBox*>(focus))
+        combo->showPopup();
+    else
+        player_.togglePlay();
+}
+
+}  // namespace adviz::ui
