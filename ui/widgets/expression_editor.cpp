@@ -100,7 +100,10 @@ ExpressionEditor::ExpressionEditor(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(edit_, 1);
+    // No stretch factors: they would make the whole editor "expanding" and take the graph's
+    // room. Space the editor is given goes to the text; the message line keeps its height.
+    message_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    layout->addWidget(edit_);
     layout->addWidget(message_);
 
     debounce_.setSingleShot(true);

@@ -26,6 +26,7 @@ qsizetype utf16IndexOfUtf8Offset(const QString& text, std::uint64_t byteOffset);
 class ExpressionEditor : public QWidget {
     Q_OBJECT
 public:
+    /// An empty editor; its edits go out through sourceEdited.
     explicit ExpressionEditor(QWidget* parent = nullptr);
 
     /// Replaces the text (loading an example or a file) without emitting sourceEdited.
@@ -44,6 +45,7 @@ public:
     void clearError();
     /// The neutral line shown whenever no error is ("✓ 5 nodes, 2 inputs, 1 output").
     void showStatus(const QString& status);
+    /// Whether an error is shown.
     bool hasError() const { return !errorMessage_.isEmpty(); }
     /// What the message line reads now.
     QString messageText() const;

@@ -15,6 +15,7 @@ class SessionModel;
 class TraceTable : public QTableWidget {
     Q_OBJECT
 public:
+    /// The columns: Wengert name, definition, value, and v̇ or v̄ by mode.
     enum Column { NameColumn, DefinitionColumn, ValueColumn, DerivativeColumn, ColumnCount };
 
     /// A table showing model's graph and trace; model must outlive it.

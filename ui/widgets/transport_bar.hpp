@@ -6,7 +6,6 @@
 #include <QStyle>
 #include <QWidget>
 
-class QAbstractButton;
 class QButtonGroup;
 class QComboBox;
 class QLabel;
