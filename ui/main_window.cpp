@@ -53,13 +53,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     transport_ = new TransportBar(*model_, *player_);
 
     const Theme& t = Theme::current();
+    // Two one-line labels, not one two-line label: Qt 6.4 misplaces combining marks (the dot of
+    // v̇) on the second line of a multi-line label.
+    captionLead_ = new QLabel;
     caption_ = new QLabel;
-    caption_->setFont(t.captionFont());
-    caption_->setWordWrap(true);
-    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    caption_->setMinimumHeight(QFontMetrics(t.captionFont()).lineSpacing() * 2 + 16);
-    caption_->setContentsMargins(16, 6, 16, 6);
-    caption_->setStyleSheet("QLabel { background: #F6F6F2; border-top: 1px solid #DDDDDD; }");
+    for (QLabel* l : {captionLead_, caption_}) {
+        l->setFont(t.captionFont());
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setContentsMargins(16, 4, 16, 4);
+        l->setMinimumHeight(QFontMetrics(t.captionFont()).lineSpacing() + 12);
+    }
+    auto* captionBox = new QWidget;
+    captionBox->setObjectName("caption");
+    captionBox->setStyleSheet("#caption { background: #F6F6F2; border-top: 1px solid #DDDDDD; }");
+    auto* captionLayout = new QVBoxLayout(captionBox);
+    captionLayout->setContentsMargins(0, 4, 0, 4);
+    captionLayout->setSpacing(0);
+    captionLayout->addWidget(captionLead_);
+    captionLayout->addWidget(caption_);
     warnings_ = new QLabel;
     warnings_->setWordWrap(true);
     warnings_->setContentsMargins(16, 2, 16, 4);
@@ -72,7 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     centreLayout->setSpacing(0);
     centreLayout->addWidget(view_, 1);
     centreLayout->addWidget(warnings_);
-    centreLayout->addWidget(caption_);
+    centreLayout->addWidget(captionBox);
 
     auto* left = new QSplitter(Qt::Vertical);
     left->addWidget(editor_);
@@ -80,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     left->setStretchFactor(0, 0);
     left->setStretchFactor(1, 1);
     left->setChildrenCollapsible(false);
+    left->setSizes({130, 800});
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(inputs_);
@@ -87,6 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     right->setStretchFactor(0, 0);
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
+    right->setSizes({340, 600});
 
     auto* main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
@@ -193,8 +206,11 @@ void MainWindow::showCaption() {
         Phase p = model_->trace().steps[static_cast<std::size_t>(f.shownStep)].phase;
         c = p == Phase::Tangent ? t.tangent : (p == Phase::Adjoint || p == Phase::Seed) ? t.adjoint : t.text;
     }
-    caption_->setStyleSheet(QString("QLabel { color: %1; background: #F6F6F2; border-top: 1px solid #DDDDDD; }").arg(c.name()));
+    caption_->setStyleSheet(QString("QLabel { color: %1; }").arg(c.name()));
     caption_->setText(f.caption);
+    captionLead_->setStyleSheet(QString("QLabel { color: %1; }").arg(t.text.name()));
+    captionLead_->setText(f.captionLead);
+    captionLead_->setVisible(model_->mode() == Mode::Forward);  // steady height while stepping
 }
 
 void MainWindow::showWarnings() {
@@ -216,8 +232,12 @@ void MainWindow::showParseState() {
     }
     const Graph& g = model_->graph();
     editor_->clearError();
-    editor_->showStatus(tr("✓ %1 nodes, %2 inputs, %3 outputs")
-                            .arg(g.size()).arg(g.inputCount()).arg(g.outputCount()));
+    auto count = [](int n, const QString& one, const QString& many) {
+        return QString::number(n) + " " + (n == 1 ? one : many);
+    };
+    editor_->showStatus("✓ " + count(g.size(), tr("node"), tr("nodes")) + ", " +
+                        count(g.inputCount(), tr("input"), tr("inputs")) + ", " +
+                        count(g.outputCount(), tr("output"), tr("outputs")));
 }
 
 void MainWindow::restoreSettings() {

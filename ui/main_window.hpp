@@ -62,6 +62,7 @@ private:
     InputsPanel* inputs_;
     TraceTable* table_;
     TransportBar* transport_;
+    QLabel* captionLead_;  // forward steps: the value's formula, above the tangent's
     QLabel* caption_;
     QLabel* warnings_;
     QAction* edgeLabels_ = nullptr;

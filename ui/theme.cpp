@@ -17,7 +17,9 @@ QFont Theme::opFont() const { return font("DejaVu Sans", 17, true); }
 QFont Theme::labelFont() const { return font("DejaVu Sans", 10.5); }
 QFont Theme::numberFont() const { return font("DejaVu Sans Mono", 11); }
 QFont Theme::edgeFont() const { return font("DejaVu Sans", 9.5); }
-QFont Theme::captionFont() const { return font("DejaVu Sans", 17); }
+// Serif for formulas: it reads as maths, and DejaVu Sans (2.37) misplaces the combining dot of
+// v̇ (U+0307) far above the letter while DejaVu Serif and Mono place it right.
+QFont Theme::captionFont() const { return font("DejaVu Serif", 18); }
 QFont Theme::editorFont() const {
     QFont f = font("DejaVu Sans Mono", 14);
     f.setStyleHint(QFont::Monospace);

@@ -15,9 +15,9 @@ double easeInOut(double t) {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
-QString captionOf(const Step& s) {
-    if (s.phase == Phase::Tangent) return text(s.valueFormula) + "\n" + text(s.formula);
-    return text(s.formula);
+void setCaption(const Step& s, Frame& f) {
+    f.caption = text(s.formula);
+    if (s.phase == Phase::Tangent) f.captionLead = text(s.valueFormula);
 }
 
 // Marks the edges that take part in step s; token at position t (or none if t < 0).
@@ -73,7 +73,7 @@ Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress
         markStep(g, s, first, f.state, easeInOut(progress / 0.8), f);
         f.activeNode = s.node;
         f.glow = easeInOut(progress);
-        f.caption = captionOf(s);
+        setCaption(s, f);
         f.shownStep = step;
     } else if (step > 0) {
         // At rest after a step: keep it highlighted so the student sees what just happened.
@@ -81,7 +81,7 @@ Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress
         markStep(g, s, first, trace.stateAt(static_cast<std::size_t>(step - 1)), -1, f);
         f.activeNode = s.node;
         f.glow = 1;
-        f.caption = captionOf(s);
+        setCaption(s, f);
         f.shownStep = step - 1;
     } else if (n > 0) {
         f.caption = trace.mode == Mode::Forward

@@ -27,7 +27,8 @@ struct Frame {
     std::vector<EdgeFrame> edges;   ///< per edge, in edge order (see edgeIndex)
     int activeNode = -1;            ///< the node of the step shown
     double glow = 0;                ///< 0…1: how lit the active node is
-    QString caption;                ///< the step's formula (two lines for forward steps)
+    QString caption;                ///< the step's formula
+    QString captionLead;            ///< forward steps: how the value was computed (a line above)
     int shownStep = -1;             ///< index of the step the caption describes, -1 none
 };
 

@@ -1,6 +1,9 @@
 #include "ui/scene/graph_scene.hpp"
 
+#include <QFontMetricsF>
 #include <QPainterPath>
+
+#include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "autodiff/number_format.hpp"
@@ -83,10 +86,17 @@ void GraphScene::relayout() {
     }
     for (int id = 0; id < g.size(); ++id)
         for (int s = 0; s < g[id].arity(); ++s) spec.edges.push_back({g[id].operand(s), id});
-    if (direction_ == layout::Direction::TopToBottom) spec.rankSeparation = 44;
-    // Partial labels sit on the edges: leave room for them between the ranks (always, so that
-    // toggling the labels never moves a node).
-    spec.rankSeparation += 60;
+    // Partial labels sit on the edges: leave room for the widest between the ranks (always, so
+    // toggling the labels never moves a node; the numbers get a fixed-width slot).
+    QFontMetricsF fm(Theme::current().edgeFont());
+    double widest = 0;
+    for (int id = 0; id < g.size(); ++id)
+        for (int s = 0; s < g[id].arity(); ++s)
+            widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(partialFormula(g, id, s)) +
+                                                            QStringLiteral(" = −0.0000e−00")));
+    spec.rankSeparation = direction_ == layout::Direction::LeftToRight
+                              ? std::clamp(widest + 36, 70.0, 320.0)
+                              : 3 * fm.height() + 40;
 
     const int gen = ++generation_;
     if (synchronous_ || g.size() <= asyncThreshold) {
@@ -144,7 +154,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
         addItem(item);
         edges_.push_back(item);
     }
-    setSceneRect(QRectF(0, 0, result.width, result.height).adjusted(-60, -40, 60, 40));
+    setSceneRect(QRectF(0, 0, result.width, result.height).adjusted(-30, -30, 30, 30));
     building_ = false;
     refreshLabels();
     showFrame(model_.step(), 0);
@@ -159,8 +169,11 @@ void GraphScene::refreshLabels() {
     for (int id = 0; id < g.size(); ++id) {
         for (int s = 0; s < g[id].arity() && e < edges_.size(); ++s, ++e) {
             QString text = QString::fromStdString(partialFormula(g, id, s));
-            if (static_cast<std::size_t>(id) < partials.size())
-                text += " = " + QString::fromStdString(formatShort(partials[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]));
+            QString number = static_cast<std::size_t>(id) < partials.size()
+                ? QString::fromStdString(formatShort(partials[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]))
+                : QString();
+            // "∂v₁/∂v₀ = 1" rather than "… = 1 = 1" when the rule is already a number.
+            if (!number.isEmpty() && !text.endsWith(" = " + number)) text += " = " + number;
             edges_[e]->setPartialLabel(text);
         }
     }

@@ -19,6 +19,9 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
+    // Scroll bars only when zoomed in past the window; a fitted graph needs none.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     connect(scene_, &GraphScene::layoutStarted, this, [this](int nodes) {
         busy_ = tr("Laying out %1 nodes…").arg(nodes);
         viewport()->update();
@@ -34,10 +37,10 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 double GraphView::zoom() const { return transform().m11(); }
 
 void GraphView::fitGraph() {
-    QRectF r = scene_->itemsBoundingRect();
-    if (r.isEmpty()) return;
-    fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
-    if (zoom() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+    QRectF r = scene_->sceneRect();
+    if (scene_->items().isEmpty() || r.isEmpty()) return;
+    fitInView(r, Qt::KeepAspectRatio);
+    if (zoom() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
     centerOn(r.center());
 }
 

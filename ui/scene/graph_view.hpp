@@ -13,7 +13,7 @@ class GraphView : public QGraphicsView {
 public:
     explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
 
-    /// Scales so the whole graph fits, never above 1.6× (small graphs stay crisp, not huge).
+    /// Scales so the whole graph fits, never above 2× (small graphs stay crisp, not huge).
     void fitGraph();
     double zoom() const;
 

@@ -169,7 +169,7 @@ QWidget* InputsPanel::buildRows() {
 
     grid->setRowMinimumHeight(row++, 12);  // a gap between the two groups
     grid->addWidget(heading(tr("outputs"), content), row, 0);
-    grid->addWidget(heading(QStringLiteral("y"), content), row, 1);
+    grid->addWidget(heading(tr("value"), content), row, 1);
     QLabel* seedHeading = heading(tr("ȳ (reverse seed)"), content);
     grid->addWidget(seedHeading, row, 2, 1, 2);
     seedColumn_.push_back(seedHeading);

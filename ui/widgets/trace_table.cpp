@@ -60,6 +60,7 @@ TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     headerFont.setBold(true);
     horizontalHeader()->setFont(headerFont);
     horizontalHeader()->setHighlightSections(false);
+    horizontalHeader()->setSectionResizeMode(DefinitionColumn, QHeaderView::Stretch);
     horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     verticalHeader()->hide();
     // Fixed row heights from the fonts: sizing every row to contents is slow on big graphs.
