@@ -4,6 +4,8 @@
 #include <istream>
 #include <ostream>
 
+#include "app/cli_job.hpp"
+#include "app/commands.hpp"
 #include "app/cli_options.hpp"
 #include "app/json_writer.hpp"
 #include "app/trace_output.hpp"
@@ -15,101 +17,6 @@
 
 namespace adviz::cli {
 namespace {
-
-/// A parsed program with its point, direction and seed, ready to run.
-struct Job {
-    Graph graph;
-    std::vector<double> x, xdot, ybar;
-};
-
-int fail(std::ostream& err, const CliError& e) {
-    err << "adviz: " << e.message << "\n";
-    if (e.status == UsageStatus) err << "try 'adviz --help'\n";
-    return e.status;
-}
-
-/// Parses the program and the values the command needs; on error prints it and returns false.
-bool prepare(const Options& opt, bool needPoint, std::ostream& err, Job& job, int& status) {
-    if (opt.source.empty() && opt.sourceName == "expr") {
-        status = fail(err, {UsageStatus, opt.command + ": no EXPR given"});
-        return false;
-    }
-    ParseResult pr = parse(opt.source);
-    if (!pr.ok()) {
-        err << formatDiagnostic(opt.source, *pr.error, opt.sourceName);
-        status = InputErrorStatus;
-        return false;
-    }
-    job.graph = std::move(pr.graph);
-    const Graph& g = job.graph;
-    if (!needPoint) return true;
-
-    std::vector<std::string> missing;
-    if (auto e = assignInputs(g, opt.at.value_or(""), "--at", job.x, &missing)) {
-        status = fail(err, *e);
-        return false;
-    }
-    if (!missing.empty()) {
-        std::string names, hint;
-        for (const auto& m : missing) {
-            names += (names.empty() ? "" : ", ") + m;
-            hint += (hint.empty() ? "" : ",") + m + "=…";
-        }
-        std::string what = missing.size() > 1 ? "no values for inputs " : "no value for input ";
-        status = fail(err, {InputErrorStatus, what + names + " (give --at " + hint + ")"});
-        return false;
-    }
-    // Forward direction: e₁ unless given; unnamed inputs of a given direction move by 0.
-    if (opt.dir) {
-        if (auto e = assignInputs(g, *opt.dir, "--dir", job.xdot, nullptr)) {
-            status = fail(err, *e);
-            return false;
-        }
-        for (double& d : job.xdot) if (std::isnan(d)) d = 0;
-    } else {
-        job.xdot.assign(static_cast<std::size_t>(g.inputCount()), 0.0);
-        if (!job.xdot.empty()) job.xdot[0] = 1;
-    }
-    // Reverse seed: e₁ over the outputs unless given.
-    if (opt.seed) {
-        if (auto e = assignOutputs(g, *opt.seed, job.ybar)) {
-            status = fail(err, *e);
-            return false;
-        }
-    } else {
-        job.ybar.assign(static_cast<std::size_t>(g.outputCount()), 0.0);
-        if (!job.ybar.empty()) job.ybar[0] = 1;
-    }
-    return true;
-}
-
-void printWarnings(const Graph& g, const std::vector<Warning>& w, std::ostream& err) {
-    (void)g;
-    for (const Warning& x : w) err << "warning: " << x.message << "\n";
-}
-
-void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
-                       const std::vector<double>& outputs) {
-    j.key("inputs").beginObject();
-    for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(job.x[static_cast<std::size_t>(i)]);
-    j.endObject();
-    j.key("outputs").beginObject();
-    for (int k = 0; k < g.outputCount(); ++k)
-        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(outputs[static_cast<std::size_t>(k)]);
-    j.endObject();
-}
-
-void jsonWarnings(JsonWriter& j, const std::vector<Warning>& w) {
-    j.key("warnings").beginArray();
-    for (const Warning& x : w) j.value(x.message);
-    j.endArray();
-}
-
-void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& outputs) {
-    for (int k = 0; k < g.outputCount(); ++k)
-        out << g.outputs[static_cast<std::size_t>(k)].name << " = "
-            << formatExact(outputs[static_cast<std::size_t>(k)]) << "\n";
-}
 
 int cmdEval(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
@@ -138,7 +45,7 @@ int cmdEval(const Job& job, const Options& opt, std::ostream& out, std::ostream&
                 out << "∂" << g.outputs[static_cast<std::size_t>(k)].name << "/∂" << g.inputName(i)
                     << " = " << formatExact(grads[static_cast<std::size_t>(k)][static_cast<std::size_t>(i)]) << "\n";
     }
-    printWarnings(g, ev.warnings, err);
+    printWarnings(ev.warnings, err);
     return 0;
 }
 
@@ -165,7 +72,7 @@ int cmdJvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
             out << "(J·ẋ)[" << g.outputs[static_cast<std::size_t>(k)].name << "] = "
                 << formatExact(r.tangent[static_cast<std::size_t>(k)]) << "\n";
     }
-    printWarnings(g, r.warnings, err);
+    printWarnings(r.warnings, err);
     return 0;
 }
 
@@ -192,7 +99,7 @@ int cmdVjp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
             out << "(ȳᵀJ)[" << g.inputName(i) << "] = "
                 << formatExact(r.cotangent[static_cast<std::size_t>(i)]) << "\n";
     }
-    printWarnings(g, r.warnings, err);
+    printWarnings(r.warnings, err);
     return 0;
 }
 
@@ -203,14 +110,33 @@ int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream
     if (opt.format == "json") out << traceJson(g, t, job.x);
     else if (opt.format == "csv") out << traceCsv(g, t);
     else out << traceTable(g, t);
-    printWarnings(g, t.warnings, err);
+    printWarnings(t.warnings, err);
+    return 0;
+}
+
+int cmdDot(const Job& job, const Options& opt, std::ostream& out, std::ostream&) {
+    out << toDot(job.graph, opt.topToBottom);
     return 0;
 }
 
 }  // namespace
 
+// Every command of the command line. Commands of other files are declared in commands.hpp.
+const std::vector<Command>& commands() {
+    static const std::vector<Command> list{
+        {"eval", true, cmdEval},
+        {"jvp", true, cmdJvp},
+        {"vjp", true, cmdVjp},
+        {"trace", true, cmdTrace},
+        {"dot", false, cmdDot},
+    };
+    return list;
+}
+
 bool isCommand(std::string_view name) {
-    return name == "eval" || name == "jvp" || name == "vjp" || name == "trace" || name == "dot";
+    for (const Command& c : commands())
+        if (name == c.name) return true;
+    return false;
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
@@ -221,20 +147,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         out << usage();
         return 0;
     }
-    if (!isCommand(opt.command))
-        return fail(err, {UsageStatus, "unknown command '" + opt.command +
-                                           "' (commands: eval, jvp, vjp, trace, dot, export, gui)"});
+    const Command* command = nullptr;
+    for (const Command& c : commands())
+        if (opt.command == c.name) command = &c;
+    if (!command) {
+        std::string names;
+        for (const Command& c : commands()) names += std::string(c.name) + ", ";
+        return fail(err, {UsageStatus, "unknown command '" + opt.command + "' (commands: " + names +
+                                           "export, gui)"});
+    }
     Job job;
     int status = 0;
-    if (!prepare(opt, opt.command != "dot", err, job, status)) return status;
-    if (opt.command == "dot") {
-        out << toDot(job.graph, opt.topToBottom);
-        return 0;
-    }
-    if (opt.command == "eval") return cmdEval(job, opt, out, err);
-    if (opt.command == "jvp") return cmdJvp(job, opt, out, err);
-    if (opt.command == "vjp") return cmdVjp(job, opt, out, err);
-    return cmdTrace(job, opt, out, err);
+    if (!prepare(opt, command->needsPoint, err, job, status)) return status;
+    return command->run(job, opt, out, err);
 }
 
 }  // namespace adviz::cli

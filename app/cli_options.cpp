@@ -57,8 +57,11 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         file("file", "read EXPR from a file", "path"), mode("mode", "mode", "mode"),
         format("format", "trace format", "format"), output({"o", "output"}, "output", "path"),
         step("step", "step", "k"), shot("screenshot", "screenshot", "path"),
-        tb("top-to-bottom", "layout top to bottom"), help({"h", "help"}, "help");
-    p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help});
+        tb("top-to-bottom", "layout top to bottom"), help({"h", "help"}, "help"),
+        csv("csv", "CSV output"), method("method", "method", "method"),
+        strategy("strategy", "strategy", "strategy");
+    p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
+                  strategy});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -87,6 +90,9 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (p.isSet(step)) opt.step = p.value(step).toStdString();
     opt.screenshot = p.value(shot).toStdString();
     opt.topToBottom = p.isSet(tb);
+    opt.csv = p.isSet(csv);
+    if (p.isSet(method)) opt.method = p.value(method).toStdString();
+    if (p.isSet(strategy)) opt.strategy = p.value(strategy).toStdString();
 
     if (opt.mode != "forward" && opt.mode != "reverse")
         return CliError{UsageStatus, "--mode must be forward or reverse, not '" + opt.mode + "'"};

@@ -34,6 +34,9 @@ struct Options {
     std::optional<std::string> step;  ///< --step K|end (export defaults to end, gui to 0)
     std::string screenshot;      ///< gui --screenshot
     bool topToBottom = false;
+    bool csv = false;                 ///< --csv: data as CSV
+    std::string method = "auto";      ///< jacobian --method forward|reverse|auto
+    std::string strategy = "sqrt";    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
     bool help = false;
 };
 

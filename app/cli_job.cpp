@@ -1,0 +1,99 @@
+#include "app/cli_job.hpp"
+
+#include <cmath>
+#include <ostream>
+
+#include "autodiff/number_format.hpp"
+#include "autodiff/parser.hpp"
+
+namespace adviz::cli {
+
+int fail(std::ostream& err, const CliError& e) {
+    err << "adviz: " << e.message << "\n";
+    if (e.status == UsageStatus) err << "try 'adviz --help'\n";
+    return e.status;
+}
+
+/// Parses the program and the values the command needs; on error prints it and returns false.
+bool prepare(const Options& opt, bool needPoint, std::ostream& err, Job& job, int& status) {
+    if (opt.source.empty() && opt.sourceName == "expr") {
+        status = fail(err, {UsageStatus, opt.command + ": no EXPR given"});
+        return false;
+    }
+    ParseResult pr = parse(opt.source);
+    if (!pr.ok()) {
+        err << formatDiagnostic(opt.source, *pr.error, opt.sourceName);
+        status = InputErrorStatus;
+        return false;
+    }
+    job.graph = std::move(pr.graph);
+    const Graph& g = job.graph;
+    if (!needPoint) return true;
+
+    std::vector<std::string> missing;
+    if (auto e = assignInputs(g, opt.at.value_or(""), "--at", job.x, &missing)) {
+        status = fail(err, *e);
+        return false;
+    }
+    if (!missing.empty()) {
+        std::string names, hint;
+        for (const auto& m : missing) {
+            names += (names.empty() ? "" : ", ") + m;
+            hint += (hint.empty() ? "" : ",") + m + "=…";
+        }
+        std::string what = missing.size() > 1 ? "no values for inputs " : "no value for input ";
+        status = fail(err, {InputErrorStatus, what + names + " (give --at " + hint + ")"});
+        return false;
+    }
+    // Forward direction: e₁ unless given; unnamed inputs of a given direction move by 0.
+    if (opt.dir) {
+        if (auto e = assignInputs(g, *opt.dir, "--dir", job.xdot, nullptr)) {
+            status = fail(err, *e);
+            return false;
+        }
+        for (double& d : job.xdot) if (std::isnan(d)) d = 0;
+    } else {
+        job.xdot.assign(static_cast<std::size_t>(g.inputCount()), 0.0);
+        if (!job.xdot.empty()) job.xdot[0] = 1;
+    }
+    // Reverse seed: e₁ over the outputs unless given.
+    if (opt.seed) {
+        if (auto e = assignOutputs(g, *opt.seed, job.ybar)) {
+            status = fail(err, *e);
+            return false;
+        }
+    } else {
+        job.ybar.assign(static_cast<std::size_t>(g.outputCount()), 0.0);
+        if (!job.ybar.empty()) job.ybar[0] = 1;
+    }
+    return true;
+}
+
+void printWarnings(const std::vector<Warning>& w, std::ostream& err) {
+    for (const Warning& x : w) err << "warning: " << x.message << "\n";
+}
+
+void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
+                       const std::vector<double>& outputs) {
+    j.key("inputs").beginObject();
+    for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(job.x[static_cast<std::size_t>(i)]);
+    j.endObject();
+    j.key("outputs").beginObject();
+    for (int k = 0; k < g.outputCount(); ++k)
+        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(outputs[static_cast<std::size_t>(k)]);
+    j.endObject();
+}
+
+void jsonWarnings(JsonWriter& j, const std::vector<Warning>& w) {
+    j.key("warnings").beginArray();
+    for (const Warning& x : w) j.value(x.message);
+    j.endArray();
+}
+
+void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& outputs) {
+    for (int k = 0; k < g.outputCount(); ++k)
+        out << g.outputs[static_cast<std::size_t>(k)].name << " = "
+            << formatExact(outputs[static_cast<std::size_t>(k)]) << "\n";
+}
+
+}  // namespace adviz::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The table of command-line commands (cli.cpp) and the commands defined in files of their own.
+
+#include <iosfwd>
+#include <vector>
+
+#include "app/cli_job.hpp"
+
+namespace adviz::cli {
+
+/// Every command, in the order `adviz --help` lists them.
+const std::vector<Command>& commands();
+
+// Second order and Jacobians (cmd_second_order.cpp).
+int cmdJacobian(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdHvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdHessian(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
+// Why not finite differences or symbolic differentiation (cmd_numerics.cpp).
+int cmdFdError(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
+// Gradient checkpointing (cmd_checkpoint.cpp).
+int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
+}  // namespace adviz::cli
