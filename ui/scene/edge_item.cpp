@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -52,11 +53,15 @@ void EdgeItem::setPartialLabel(const QString& text) {
 }
 
 void EdgeItem::setLabelVisible(bool on) {
+    if (on == labelVisible_) return;
     prepareGeometryChange();
     labelVisible_ = on;
 }
 
 void EdgeItem::setFrame(const EdgeFrame& frame) {
+    if (frame.flow == frame_.flow && frame.token == frame_.token && frame.tokenText == frame_.tokenText &&
+        frame.backwards == frame_.backwards)
+        return;  // unchanged: no repaint
     frame_ = frame;
     update();
 }
@@ -74,8 +79,10 @@ QRectF EdgeItem::boundingRect() const {
     return bounds_.united(labelRect()).adjusted(-100, -30, 100, 30);
 }
 
-void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const Theme& t = Theme::current();
+    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.3;
+    if (!detailed) p->setRenderHint(QPainter::Antialiasing, false);  // tiny: speed over smoothness
     p->setRenderHint(QPainter::Antialiasing);
     const bool active = frame_.flow != Flow::None;
     QColor c = flowColor(frame_.flow);
@@ -86,7 +93,7 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setBrush(c);
     p->drawPolygon(arrow_);
 
-    QRectF lr = labelRect();
+    QRectF lr = detailed ? labelRect() : QRectF();
     if (!lr.isNull()) {
         p->setPen(Qt::NoPen);
         p->setBrush(QColor(255, 255, 255, 225));
@@ -102,7 +109,7 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->setPen(QPen(Qt::white, 2));
         p->setBrush(c);
         p->drawEllipse(pos, tokenRadius, tokenRadius);
-        if (!frame_.tokenText.isEmpty()) {
+        if (detailed && !frame_.tokenText.isEmpty()) {
             QFont f = t.numberFont();
             f.setBold(true);
             p->setFont(f);

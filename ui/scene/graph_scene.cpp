@@ -77,11 +77,14 @@ void GraphScene::relayout() {
 
     layout::LayoutSpec spec;
     spec.direction = direction_;
+    // Outputs go on the last rank, unless there are so many that pulling them all there would
+    // stretch long edges across the drawing (dot then slows down badly and reads worse).
+    const bool pinOutputs = g.outputCount() <= 16;
     for (int id = 0; id < g.size(); ++id) {
         QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput));
         layout::NodeBox box{s.width(), s.height(), layout::RankConstraint::Free};
         if (g[id].op == Op::Input) box.rank = layout::RankConstraint::First;
-        else if (isOutput[static_cast<std::size_t>(id)]) box.rank = layout::RankConstraint::Last;
+        else if (isOutput[static_cast<std::size_t>(id)] && pinOutputs) box.rank = layout::RankConstraint::Last;
         spec.nodes.push_back(box);
     }
     for (int id = 0; id < g.size(); ++id)

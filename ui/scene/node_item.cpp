@@ -50,7 +50,17 @@ QSizeF NodeItem::preferredSize(const NodeLabel& label) {
     return {std::ceil(w), std::ceil(h)};
 }
 
+namespace {
+bool same(double a, double b) { return a == b || (a != a && b != b); }  // NaN equals NaN here
+bool sameState(const NodeState& a, const NodeState& b) {
+    return a.hasValue == b.hasValue && a.hasTangent == b.hasTangent && a.hasAdjoint == b.hasAdjoint &&
+           same(a.value, b.value) && same(a.tangent, b.tangent) && same(a.adjoint, b.adjoint);
+}
+}  // namespace
+
 void NodeItem::setFrame(const NodeState& state, Mode mode, double glow) {
+    // Repaint only what changed: on a large graph most nodes stay the same from frame to frame.
+    if (mode == mode_ && glow == glow_ && sameState(state, state_)) return;
     state_ = state;
     mode_ = mode;
     glow_ = glow;
@@ -69,10 +79,14 @@ QPainterPath NodeItem::shape() const {
     return p;
 }
 
-void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const Theme& t = Theme::current();
     p->setRenderHint(QPainter::Antialiasing);
     QRectF r = box();
+    // Zoomed far out (a large graph fitted to the window) text is unreadable anyway: draw the
+    // box alone, which keeps a thousand-node graph smooth to pan and step.
+    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.3;
+    if (!detailed) p->setRenderHint(QPainter::Antialiasing, false);  // tiny: speed over smoothness
 
     if (glow_ > 0) {  // the active node: a halo that grows with the step's progress
         QColor g = t.activeGlow;
@@ -100,6 +114,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->drawRoundedRect(r.adjusted(4, 4, -4, -4), radius - 3, radius - 3);
     }
 
+    if (!detailed) return;
     if (label_.kind == NodeKind::Constant) {
         p->setPen(t.text);
         p->setFont(t.numberFont());
