@@ -16,7 +16,9 @@
 
 namespace adviz {
 
-enum class Mode : std::uint8_t { Forward, Reverse };
+/// ForwardOverReverse: the reverse sweep run on dual numbers whose tangent part carries a
+/// direction v, so each adjoint also carries its tangent, (∇f)˙ = H·v (see hessian.hpp).
+enum class Mode : std::uint8_t { Forward, Reverse, ForwardOverReverse };
 
 enum class Phase : std::uint8_t {
     Primal,   ///< reverse mode's forward pass: a node's value computed and cached
@@ -26,7 +28,7 @@ enum class Phase : std::uint8_t {
 };
 
 std::string_view phaseName(Phase p);   ///< "primal", "tangent", "seed", "adjoint"
-std::string_view modeName(Mode m);     ///< "forward", "reverse"
+std::string_view modeName(Mode m);     ///< "forward", "reverse", "forward-over-reverse"
 
 inline constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
 
@@ -42,6 +44,12 @@ struct Step {
     double partial = unknown;  ///< Adjoint: ∂consumer/∂node
     std::string formula;       ///< the step for humans, numbers filled in
     std::string valueFormula;  ///< Primal, Tangent: how the value was computed
+    // Forward-over-reverse only (dual = true): the tangent parts of the numbers above.
+    bool dual = false;              ///< the …Tangent fields below are set
+    double valueTangent = unknown;  ///< Primal: the value's tangent v̇
+    double beforeTangent = unknown; ///< Seed, Adjoint: the adjoint's tangent before the step
+    double afterTangent = unknown;  ///< Seed, Adjoint: the adjoint's tangent after
+    double partialTangent = unknown;  ///< Adjoint: the tangent of ∂consumer/∂node
 };
 
 /// What is known about a node at some point of a sweep. NaN flags unknown (not yet computed);
@@ -53,6 +61,11 @@ struct NodeState {
     bool hasValue = false;
     bool hasTangent = false;
     bool hasAdjoint = false;
+    // Forward-over-reverse: the value's tangent (also copied to tangent) and the adjoint's.
+    double valueTangent = unknown;
+    double adjointTangent = unknown;
+    bool hasValueTangent = false;
+    bool hasAdjointTangent = false;
 };
 
 class Trace {
@@ -62,7 +75,8 @@ public:
     std::vector<NodeState> initial;   ///< before the first step: only constants are known
     std::vector<Warning> warnings;
     std::vector<double> outputs;      ///< output values
-    std::vector<double> result;       ///< forward: J·ẋ per output; reverse: ȳᵀJ per input
+    std::vector<double> result;       ///< forward: J·ẋ per output; reverse: ȳᵀJ per input;
+                                      ///< forward-over-reverse: H·v per input
     /// Local partials ∂node/∂operand per node and operand slot at the point (NaN where none),
     /// for edge labels. Known to a viewer once the node's value is.
     std::vector<std::array<double, 2>> partials;

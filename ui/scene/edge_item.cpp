@@ -81,7 +81,7 @@ QRectF EdgeItem::boundingRect() const {
 
 void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const Theme& t = Theme::current();
-    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.3;
+    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.25;
     if (!detailed) p->setRenderHint(QPainter::Antialiasing, false);  // tiny: speed over smoothness
     p->setRenderHint(QPainter::Antialiasing);
     const bool active = frame_.flow != Flow::None;

@@ -65,9 +65,9 @@ void GraphScene::setDirection(layout::Direction d) {
 }
 
 void GraphScene::setEdgeLabelsVisible(bool on) {
+    if (on == edgeLabels_) return;
     edgeLabels_ = on;
-    for (EdgeItem* e : edges_) e->setLabelVisible(on);
-    update();
+    relayout();  // the spacing between ranks depends on whether labels need room
 }
 
 void GraphScene::relayout() {
@@ -89,17 +89,21 @@ void GraphScene::relayout() {
     }
     for (int id = 0; id < g.size(); ++id)
         for (int s = 0; s < g[id].arity(); ++s) spec.edges.push_back({g[id].operand(s), id});
-    // Partial labels sit on the edges: leave room for the widest between the ranks (always, so
-    // toggling the labels never moves a node; the numbers get a fixed-width slot).
+    // Partial labels sit on the edges: with labels shown, leave room for the widest between the
+    // ranks (numbers get a fixed-width slot, so new values never move a node); without them the
+    // drawing packs tighter, which large graphs need to stay readable when fitted.
     QFontMetricsF fm(Theme::current().edgeFont());
     double widest = 0;
-    for (int id = 0; id < g.size(); ++id)
-        for (int s = 0; s < g[id].arity(); ++s)
-            widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(partialFormula(g, id, s)) +
-                                                            QStringLiteral(" = −0.0000e−00")));
-    spec.rankSeparation = direction_ == layout::Direction::LeftToRight
-                              ? std::clamp(widest + 36, 70.0, 320.0)
-                              : 3 * fm.height() + 40;
+    if (edgeLabels_) {
+        for (int id = 0; id < g.size(); ++id)
+            for (int s = 0; s < g[id].arity(); ++s)
+                widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(partialFormula(g, id, s)) +
+                                                                QStringLiteral(" = −0.0000e−00")));
+    }
+    if (direction_ == layout::Direction::LeftToRight)
+        spec.rankSeparation = edgeLabels_ ? std::clamp(widest + 36, 70.0, 280.0) : 56.0;
+    else
+        spec.rankSeparation = edgeLabels_ ? 3 * fm.height() + 40 : 44.0;
 
     const int gen = ++generation_;
     if (synchronous_ || g.size() <= asyncThreshold) {

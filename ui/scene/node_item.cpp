@@ -85,7 +85,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     QRectF r = box();
     // Zoomed far out (a large graph fitted to the window) text is unreadable anyway: draw the
     // box alone, which keeps a thousand-node graph smooth to pan and step.
-    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.3;
+    const bool detailed = option->levelOfDetailFromTransform(p->worldTransform()) >= 0.25;
     if (!detailed) p->setRenderHint(QPainter::Antialiasing, false);  // tiny: speed over smoothness
 
     if (glow_ > 0) {  // the active node: a halo that grows with the step's progress
