@@ -11,6 +11,7 @@
 #include "app/trace_output.hpp"
 #include "autodiff/derivatives.hpp"
 #include "autodiff/graph_dot.hpp"
+#include "autodiff/hessian.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/parser.hpp"
 #include "autodiff/trace.hpp"
@@ -105,8 +106,9 @@ int cmdVjp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
 
 int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
-    Trace t = opt.mode == "forward" ? traceForward(g, job.x, job.xdot)
-                                    : traceReverse(g, job.x, job.ybar);
+    Trace t = opt.mode == "forward"   ? traceForward(g, job.x, job.xdot)
+              : opt.mode == "reverse" ? traceReverse(g, job.x, job.ybar)
+                                      : traceHvp(g, job.x, job.xdot, job.ybar);
     if (opt.format == "json") out << traceJson(g, t, job.x);
     else if (opt.format == "csv") out << traceCsv(g, t);
     else out << traceTable(g, t);
@@ -129,6 +131,12 @@ const std::vector<Command>& commands() {
         {"vjp", true, cmdVjp},
         {"trace", true, cmdTrace},
         {"dot", false, cmdDot},
+        {"jacobian", true, cmdJacobian},
+        {"hvp", true, cmdHvp},
+        {"hessian", true, cmdHessian},
+        {"fd-error", true, cmdFdError},
+        {"swell", false, cmdSwell},
+        {"cost", true, cmdCost},
     };
     return list;
 }

@@ -9,6 +9,7 @@
 #include "app/json_writer.hpp"
 #include "autodiff/derivatives.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/trace.hpp"
 
 namespace adviz::cli {
 
@@ -33,6 +34,12 @@ void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
 void jsonWarnings(JsonWriter& j, const std::vector<Warning>& w);
 /// "name = value" per output.
 void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& outputs);
+
+/// --mode's text as a Mode ("forward", "reverse", "forward-over-reverse"; checked by
+/// parseOptions).
+inline Mode modeNamed(const std::string& name) {
+    return name == "forward" ? Mode::Forward : name == "reverse" ? Mode::Reverse : Mode::ForwardOverReverse;
+}
 
 /// A command of the command line: its name, whether it needs --at, and what it runs.
 struct Command {

@@ -39,6 +39,12 @@ commands:
   vjp     EXPR --at x=1,y=2 --seed f=1 [--json]       reverse mode: values and ȳᵀJ
   trace   EXPR --at ... --mode forward|reverse [--dir ...|--seed ...] [--format table|csv|json]
   dot     EXPR                                        the graph in Graphviz DOT
+  jacobian EXPR --at ... [--method forward|reverse|auto] [--json]   the Jacobian and its cost
+  hvp     EXPR --at ... [--dir ...] [--seed f=1] [--json]  H·v by forward-over-reverse
+  hessian EXPR --at ... [--seed f=1] [--json]            every second derivative (n H·v products)
+  fd-error EXPR --at ... [--dir ...] [--csv|--json]   |FD − AD| against the step eps, 1e-16 … 1
+  swell   EXPR [--at ...] [--csv|--json]              symbolic derivative size against the AD graph
+  cost    EXPR --at ... [--csv|--json]                passes and operations for a full gradient
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
 
@@ -94,8 +100,9 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (p.isSet(method)) opt.method = p.value(method).toStdString();
     if (p.isSet(strategy)) opt.strategy = p.value(strategy).toStdString();
 
-    if (opt.mode != "forward" && opt.mode != "reverse")
-        return CliError{UsageStatus, "--mode must be forward or reverse, not '" + opt.mode + "'"};
+    if (opt.mode != "forward" && opt.mode != "reverse" && opt.mode != "forward-over-reverse")
+        return CliError{UsageStatus, "--mode must be forward, reverse or forward-over-reverse, not '" +
+                                         opt.mode + "'"};
     if (opt.format != "table" && opt.format != "csv" && opt.format != "json")
         return CliError{UsageStatus, "--format must be table, csv or json, not '" + opt.format + "'"};
 

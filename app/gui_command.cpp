@@ -9,6 +9,7 @@
 #include <iostream>
 #include <ostream>
 
+#include "app/cli_job.hpp"
 #include "app/cli_options.hpp"
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
@@ -86,7 +87,7 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     setupApplication();
     ui::SessionModel model;
     model.setSource(QString::fromStdString(opt.source));
-    model.setMode(opt.mode == "forward" ? Mode::Forward : Mode::Reverse);
+    model.setMode(modeNamed(opt.mode));
     model.setInputsByName(values);
     std::string stepError;
     auto step = stepFor(opt.step.value_or("end"), model.stepCount(), stepError);
@@ -119,7 +120,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     ui::MainWindow window;
     if (opt.source.empty()) window.loadLastOrDefault();
     else window.loadProgram(QString::fromStdString(opt.source), values,
-                            opt.mode == "forward" ? Mode::Forward : Mode::Reverse);
+                            modeNamed(opt.mode));
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
     if (opt.step) {
         std::string stepError;

@@ -101,12 +101,18 @@ std::string traceJson(const Graph& g, const Trace& t, std::span<const double> x)
         if (s.phase == Phase::Seed || s.phase == Phase::Adjoint)
             j.key("before").value(s.before).key("after").value(s.after);
         if (s.phase == Phase::Adjoint) j.key("partial").value(s.partial);
+        if (s.dual) {  // forward-over-reverse: the tangent parts
+            if (s.phase == Phase::Primal) j.key("value_tangent").value(s.valueTangent);
+            if (s.phase == Phase::Seed || s.phase == Phase::Adjoint)
+                j.key("before_tangent").value(s.beforeTangent).key("after_tangent").value(s.afterTangent);
+            if (s.phase == Phase::Adjoint) j.key("partial_tangent").value(s.partialTangent);
+        }
         j.key("formula").value(s.formula);
         if (!s.valueFormula.empty()) j.key("value_formula").value(s.valueFormula);
         j.endObject();
     }
     j.endArray();
-    j.key(t.mode == Mode::Forward ? "tangent" : "cotangent").beginObject();
+    j.key(t.mode == Mode::Forward ? "tangent" : t.mode == Mode::Reverse ? "cotangent" : "hvp").beginObject();
     if (t.mode == Mode::Forward) {
         for (int k = 0; k < g.outputCount(); ++k)
             j.key(g.outputs[static_cast<std::size_t>(k)].name).value(t.result[static_cast<std::size_t>(k)]);

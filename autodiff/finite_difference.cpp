@@ -159,25 +159,4 @@ FdBest bestEpsilon(std::span<const double> x, std::span<const double> dir,
     return b;
 }
 
-std::vector<SliceRow> functionSlice(const Graph& g, std::span<const double> x, int input,
-                                    int output, double lo, double hi, int points) {
-    points = std::max(2, points);
-    const auto in = static_cast<std::size_t>(input);
-    const auto out = static_cast<std::size_t>(g.outputs[static_cast<std::size_t>(output)].node);
-    std::vector<double> p(x.begin(), x.end()), e(x.size(), 0.0);
-    e[in] = 1;  // the tangent direction eᵢ: forward mode gives value and ∂f/∂xᵢ in one sweep
-    std::vector<Dual<double>> node;
-    forwardSweep(g, std::span<const double>(p), std::span<const double>(e), node);
-    const double f0 = node[out].v, slope0 = node[out].d, t0 = x[in];
-    std::vector<SliceRow> rows;
-    rows.reserve(static_cast<std::size_t>(points));
-    for (int k = 0; k < points; ++k) {
-        const double t = lo + (hi - lo) * k / (points - 1);
-        p[in] = t;
-        forwardSweep(g, std::span<const double>(p), std::span<const double>(e), node);
-        rows.push_back({t, node[out].v, f0 + slope0 * (t - t0), node[out].d});
-    }
-    return rows;
-}
-
 }  // namespace adviz

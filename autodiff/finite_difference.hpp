@@ -1,7 +1,8 @@
 #pragma once
 // Finite differences, the naive alternative to automatic differentiation, measured against it:
-// the difference quotients themselves (counting the evaluations they cost), their error against
-// forward mode over a range of steps ε, and the function along one input with its tangent line.
+// the difference quotients themselves (counting the evaluations they cost) and their error
+// against forward mode over a range of steps ε. (The function along one input with its tangent
+// line is function_slice.hpp.)
 //
 // The direction convention is the command line's --dir: a vector over the inputs (e₁ by
 // default). A step ε moves the point to x + ε·dir, so ε is the step along that vector itself,
@@ -72,18 +73,5 @@ struct FdBest {
 /// The best steps for the sweep rows of the point x and direction dir.
 FdBest bestEpsilon(std::span<const double> x, std::span<const double> dir,
                    const std::vector<FdErrorRow>& rows);
-
-/// One sample of the function along one input, the others held at x.
-struct SliceRow {
-    double t = 0;            ///< the value of the chosen input
-    double value = 0;        ///< f at that point (NaN outside the domain)
-    double tangentLine = 0;  ///< f(x) + f′(x)·(t − xᵢ): the tangent at the current point
-    double derivative = 0;   ///< ∂f/∂xᵢ at that point, by forward mode
-};
-
-/// f against input `input` over [lo, hi] (points ≥ 2 samples, evenly spaced), with the tangent
-/// line at the current point x and the derivative curve, both from forward mode.
-std::vector<SliceRow> functionSlice(const Graph& g, std::span<const double> x, int input,
-                                    int output, double lo, double hi, int points = 201);
 
 }  // namespace adviz

@@ -28,15 +28,9 @@ SweepCost gradientCost(const Graph& g, std::span<const double> x, std::span<cons
     return costOf(counter, flops);
 }
 
-}  // namespace
-
-HvpResult hvp(const Graph& g, std::span<const double> x, std::span<const double> v, int output) {
-    std::vector<double> seed = unitSeed(g, output);
-    return hvp(g, x, v, std::span<const double>(seed));
-}
-
-HvpResult hvp(const Graph& g, std::span<const double> x, std::span<const double> v,
-              std::span<const double> ybar) {
+// H·v by one counted forward-over-reverse sweep (without the gradient's cost for comparison).
+HvpResult countedHvp(const Graph& g, std::span<const double> x, std::span<const double> v,
+                     std::span<const double> ybar) {
     using D = Dual<Counted>;
     const auto n = static_cast<std::size_t>(g.inputCount());
     // Inputs x + v·ε; the seed is a constant (tangent 0): ȳ does not move with x.
@@ -57,6 +51,19 @@ HvpResult hvp(const Graph& g, std::span<const double> x, std::span<const double>
     for (std::size_t k = 0; k < value.size(); ++k) plain[k] = value[k].v.v;
     r.outputs = outputValues(g, plain);
     r.warnings = domainWarnings(g, plain);
+    return r;
+}
+
+}  // namespace
+
+HvpResult hvp(const Graph& g, std::span<const double> x, std::span<const double> v, int output) {
+    std::vector<double> seed = unitSeed(g, output);
+    return hvp(g, x, v, std::span<const double>(seed));
+}
+
+HvpResult hvp(const Graph& g, std::span<const double> x, std::span<const double> v,
+              std::span<const double> ybar) {
+    HvpResult r = countedHvp(g, x, v, ybar);
     r.gradientCost = gradientCost(g, x, ybar);
     return r;
 }
@@ -83,7 +90,7 @@ HessianResult hessianWithCost(const Graph& g, std::span<const double> x,
     std::vector<double> dir(n, 0.0);
     for (std::size_t j = 0; j < n; ++j) {
         dir[j] = 1.0;
-        HvpResult p = hvp(g, x, dir, ybar);
+        HvpResult p = countedHvp(g, x, dir, ybar);
         dir[j] = 0.0;
         for (std::size_t i = 0; i < n; ++i) r.matrix[i][j] = p.hvp[i];
         r.cost.sweeps += p.cost.sweeps;

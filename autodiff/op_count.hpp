@@ -42,6 +42,8 @@ struct SweepCost {
 ///    peak of live (value, tangent) pairs — adviz keeps them all to show them, the method does
 ///    not need to. A reverse sweep keeps every non-constant node's value for the backward sweep
 ///    (the tape) and one adjoint per non-constant node. A dual number counts as two doubles.
+/// The operation counts add up over several sweeps; valuesStored is meant for one sweep (use a
+/// counter per sweep and take the largest, as jacobian.cpp does).
 struct OpCounter {
     static constexpr bool enabled = true;
 

@@ -40,12 +40,15 @@ struct SymExpr {
     std::vector<SymNode> nodes;
     std::vector<std::string> inputNames;  ///< names of the inputs, for printing
     std::vector<std::int32_t> roots;      ///< the expressions held (f, or ∂f/∂xᵢ per input)
-    bool tooLarge = false;  ///< building stopped at SymLimits::maxNodes: roots are incomplete
+    bool tooLarge = false;  ///< building stopped at a SymLimits bound: roots are incomplete
 };
 
 /// Bounds that keep a huge program from exhausting memory.
 struct SymLimits {
     std::size_t maxNodes = 2'000'000;  ///< arena nodes (function and derivatives together)
+    /// Node visits of symbolicGradient (function nodes × inputs): time, even when few nodes
+    /// depend on each input.
+    double maxVisits = 1e8;
 };
 
 /// Tree sizes are counted up to this; beyond it they are reported as tooLargeToCount.
@@ -71,6 +74,8 @@ SymExpr differentiate(const SymExpr& f, int input, std::span<const double> x,
 long long treeSize(const SymExpr& e, std::int32_t root);
 /// The sum of treeSize over all roots (tooLargeToCount if any is, or if e.tooLarge).
 long long treeSize(const SymExpr& e);
+/// treeSize of every root, in one pass over the arena.
+std::vector<long long> rootTreeSizes(const SymExpr& e);
 
 /// Common-subexpression elimination by hash-consing: the same roots with every repeated
 /// subterm (same operation, same children, same constant) stored once, and nothing unreachable.
@@ -98,10 +103,14 @@ SwellRow swellOf(const Graph& g, std::span<const double> x, int output, std::str
 
 /// Families whose swell is known by hand.
 enum class SwellFamily {
-    Nested,    ///< sin(sin(…sin(x))), depth n: tree n(n+1)/2 + 2n − 1, 3n − 1 after CSE
-    Squaring,  ///< f₀ = x, fₖ = fₖ₋₁·fₖ₋₁, n levels: tree n·2ⁿ⁺¹ − 1, 3n − 1 after CSE
-    Product,   ///< x₁·x₂·…·xₙ, the whole gradient: tree n(2n − 3) for n ≥ 2, quadratic
-               ///< even after CSE while the AD graph has 2n − 1 nodes
+    /// sin(sin(…sin(x))), depth n: derivative n(n+1)/2 + 2n − 1 nodes, 3n − 1 after CSE
+    Nested,
+    /// f₀ = x, fₖ = fₖ₋₁·fₖ₋₁, n levels: f 2ⁿ⁺¹ − 1 nodes, derivative n·2ⁿ⁺¹ − 1, 3n − 1
+    /// after CSE
+    Squaring,
+    /// x₁·x₂·…·xₙ: the whole gradient n(2n − 3) nodes (n ≥ 2), still quadratic after CSE,
+    /// while the AD graph has 2n − 1
+    Product,
 };
 
 /// "nested", "squaring", "product".

@@ -11,6 +11,9 @@ std::string_view phaseName(Phase p) {
         case Phase::Tangent: return "tangent";
         case Phase::Seed: return "seed";
         case Phase::Adjoint: return "adjoint";
+        case Phase::Checkpoint: return "checkpoint";
+        case Phase::Free: return "free";
+        case Phase::Recompute: return "recompute";
     }
     return "?";
 }
@@ -28,7 +31,7 @@ void Trace::apply(const Step& s, std::vector<NodeState>& state) {
     NodeState& n = state[static_cast<std::size_t>(s.node)];
     switch (s.phase) {
         case Phase::Primal:
-            n.value = s.value; n.hasValue = true;
+            n.value = s.value; n.hasValue = true; n.memory = Memory::Stored;
             if (s.dual) {  // forward-over-reverse: the value's tangent comes with it
                 n.valueTangent = n.tangent = s.valueTangent;
                 n.hasValueTangent = n.hasTangent = true;
@@ -42,6 +45,11 @@ void Trace::apply(const Step& s, std::vector<NodeState>& state) {
         case Phase::Adjoint:
             n.adjoint = s.after; n.hasAdjoint = true;
             if (s.dual) { n.adjointTangent = s.afterTangent; n.hasAdjointTangent = true; }
+            break;
+        case Phase::Checkpoint: n.memory = Memory::Checkpoint; break;
+        case Phase::Free: n.memory = Memory::Freed; break;  // the value stays known
+        case Phase::Recompute:
+            n.value = s.value; n.hasValue = true; n.memory = Memory::Stored;
             break;
     }
 }

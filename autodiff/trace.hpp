@@ -25,6 +25,9 @@ enum class Phase : std::uint8_t {
     Tangent,  ///< forward mode: a node's value and tangent computed together
     Seed,     ///< reverse mode: ȳ placed on an output's adjoint
     Adjoint,  ///< reverse mode: one edge's contribution ū += v̄·∂v/∂u
+    Checkpoint,  ///< checkpointing: a value kept in a snapshot (checkpoint.hpp)
+    Free,        ///< checkpointing: a value dropped from memory (still known, no longer held)
+    Recompute,   ///< checkpointing: a value computed again, forward from a snapshot
 };
 
 std::string_view phaseName(Phase p);   ///< "primal", "tangent", "seed", "adjoint"
@@ -52,6 +55,10 @@ struct Step {
     double partialTangent = unknown;  ///< Adjoint: the tangent of ∂consumer/∂node
 };
 
+/// Where a node's value is during a checkpointed sweep (Unknown: not computed yet, or a sweep
+/// that does not track memory).
+enum class Memory : std::uint8_t { Unknown, Stored, Freed, Checkpoint };
+
 /// What is known about a node at some point of a sweep. NaN flags unknown (not yet computed);
 /// a computed NaN (log of a negative) has its has… flag set.
 struct NodeState {
@@ -66,6 +73,7 @@ struct NodeState {
     double adjointTangent = unknown;
     bool hasValueTangent = false;
     bool hasAdjointTangent = false;
+    Memory memory = Memory::Unknown;  ///< Primal, Recompute: Stored; Checkpoint; Free: Freed
 };
 
 class Trace {

@@ -29,7 +29,9 @@ std::string valueFormula(const Graph& g, int id, ValueOf value) {
     std::string lhs = g.wengertName(id) + " = ";
     std::string y = formatShort(value(id));
     if (nd.op == Op::Input) return lhs + std::string(g.nameOf(id)) + " = " + y;
-    auto num = [&](int u) { return g[u].op == Op::Const ? g.wengertName(u) : formatShort(value(u)); };
+    auto num = [&](int u) {
+        return g[u].op == Op::Const ? g.wengertName(u) : formatShort(value(u));
+    };
     std::string symbolic = g.definition(id);
     std::string numeric = substitute(info(nd.op).pattern, num(nd.a), nd.b >= 0 ? num(nd.b) : "");
     return lhs + symbolic + " = " + numeric + " = " + y;

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "autodiff/backward_graph.hpp"
+#include "autodiff/hessian.hpp"
+
 namespace adviz::ui {
 namespace {
 
@@ -26,6 +29,11 @@ bool sameStructure(const Graph& a, const Graph& b) {
 
 SessionModel::SessionModel(QObject* parent) : QObject(parent) {}
 
+Graph SessionModel::displayed() const {
+    if (!showBackward_ || program_.outputCount() == 0) return program_;
+    return buildBackwardGraph(program_, x_, 0).graph;
+}
+
 bool SessionModel::setSource(const QString& text) {
     source_ = text;
     std::string utf8 = text.toStdString();
@@ -40,100 +48,118 @@ bool SessionModel::setSource(const QString& text) {
     goodSource_ = text;
 
     // Carry values over by name so retyping the program does not reset the point.
-    std::map<std::string, double> oldX, oldDir, oldSeed;
-    for (int i = 0; i < graph_.inputCount(); ++i) {
-        oldX[std::string(graph_.inputName(i))] = x_[static_cast<std::size_t>(i)];
-        oldDir[std::string(graph_.inputName(i))] = xdot_[static_cast<std::size_t>(i)];
+    std::map<std::string, double> oldX, oldDir;
+    for (int i = 0; i < program_.inputCount(); ++i) {
+        oldX[std::string(program_.inputName(i))] = x_[static_cast<std::size_t>(i)];
+        oldDir[std::string(program_.inputName(i))] = xdot_[static_cast<std::size_t>(i)];
     }
-    for (int j = 0; j < graph_.outputCount(); ++j)
-        oldSeed[graph_.outputs[static_cast<std::size_t>(j)].name] = ybar_[static_cast<std::size_t>(j)];
-    const bool keepLayout = sameStructure(graph_, r.graph) && !graph_.nodes.empty();
-    graph_ = std::move(r.graph);
-
-    x_.assign(static_cast<std::size_t>(graph_.inputCount()), 1.0);
+    program_ = std::move(r.graph);
+    x_.assign(static_cast<std::size_t>(program_.inputCount()), 1.0);
     xdot_.assign(x_.size(), 0.0);
-    ybar_.assign(static_cast<std::size_t>(graph_.outputCount()), 0.0);
-    bool anyDir = false, anySeed = false;
-    for (int i = 0; i < graph_.inputCount(); ++i) {
-        std::string n(graph_.inputName(i));
+    bool anyDir = false;
+    for (int i = 0; i < program_.inputCount(); ++i) {
+        std::string n(program_.inputName(i));
         if (auto it = oldX.find(n); it != oldX.end()) x_[static_cast<std::size_t>(i)] = it->second;
         if (auto it = oldDir.find(n); it != oldDir.end()) {
             xdot_[static_cast<std::size_t>(i)] = it->second;
             anyDir = anyDir || it->second != 0;
         }
     }
+    if (!anyDir && !xdot_.empty()) xdot_[0] = 1;  // a zero direction shows nothing: e₁
+
+    showGraph(displayed(), false);
+    if (hadError) emit errorChanged();
+    return true;
+}
+
+void SessionModel::showGraph(Graph g, bool resetSeeds) {
+    std::map<std::string, double> oldSeed;
+    if (!resetSeeds)
+        for (int j = 0; j < graph_.outputCount(); ++j)
+            oldSeed[graph_.outputs[static_cast<std::size_t>(j)].name] = ybar_[static_cast<std::size_t>(j)];
+    const bool keepLayout = !graph_.nodes.empty() && sameStructure(graph_, g);
+    graph_ = std::move(g);
+    ybar_.assign(static_cast<std::size_t>(graph_.outputCount()), 0.0);
+    bool anySeed = false;
     for (int j = 0; j < graph_.outputCount(); ++j)
         if (auto it = oldSeed.find(graph_.outputs[static_cast<std::size_t>(j)].name); it != oldSeed.end()) {
             ybar_[static_cast<std::size_t>(j)] = it->second;
             anySeed = anySeed || it->second != 0;
         }
-    // A direction or seed of all zeros shows nothing: fall back to e₁.
-    if (!anyDir && !xdot_.empty()) xdot_[0] = 1;
     if (!anySeed && !ybar_.empty()) ybar_[0] = 1;
 
     if (selected_ >= graph_.size()) selected_ = -1;
     rerun();
-    if (hadError) emit errorChanged();
     if (keepLayout) emit traceChanged();
     else emit graphChanged();
     emit pointChanged();
     emit stepChanged(step_);
-    return true;
 }
 
 void SessionModel::rerun() {
-    trace_ = mode_ == Mode::Forward ? traceForward(graph_, x_, xdot_) : traceReverse(graph_, x_, ybar_);
+    switch (mode_) {
+        case Mode::Forward: trace_ = traceForward(graph_, x_, xdot_); break;
+        case Mode::ForwardOverReverse: trace_ = traceHvp(graph_, x_, xdot_, ybar_); break;
+        case Mode::Reverse:
+            trace_ = strategy_ && strategy_->kind != Strategy::StoreAll
+                         ? traceCheckpointed(graph_, x_, ybar_, *strategy_)
+                         : traceReverse(graph_, x_, ybar_);
+            break;
+    }
     step_ = std::clamp(step_, 0, stepCount());
 }
 
-void SessionModel::setInput(int i, double value) {
-    if (i < 0 || i >= graph_.inputCount() || x_[static_cast<std::size_t>(i)] == value) return;
-    x_[static_cast<std::size_t>(i)] = value;
-    rerun();
-    emit pointChanged();
-    emit traceChanged();
-}
-
-void SessionModel::setInputsByName(const std::vector<std::pair<std::string, double>>& values) {
-    for (const auto& [name, v] : values) {
-        int i = graph_.inputIndex(name);
-        if (i >= 0) x_[static_cast<std::size_t>(i)] = v;
+void SessionModel::pointEdited() {
+    if (showBackward_) {
+        // The backward graph is built at the point: a branch (relu, abs, min, max) may change it.
+        Graph g = displayed();
+        if (!sameStructure(graph_, g)) {
+            showGraph(std::move(g), false);
+            return;
+        }
+        graph_ = std::move(g);
     }
     rerun();
     emit pointChanged();
     emit traceChanged();
 }
 
+void SessionModel::setInput(int i, double value) {
+    if (i < 0 || i >= program_.inputCount() || x_[static_cast<std::size_t>(i)] == value) return;
+    x_[static_cast<std::size_t>(i)] = value;
+    pointEdited();
+}
+
+void SessionModel::setInputsByName(const std::vector<std::pair<std::string, double>>& values) {
+    for (const auto& [name, v] : values) {
+        int i = program_.inputIndex(name);
+        if (i >= 0) x_[static_cast<std::size_t>(i)] = v;
+    }
+    pointEdited();
+}
+
 void SessionModel::setDirection(int i, double value) {
-    if (i < 0 || i >= graph_.inputCount()) return;
+    if (i < 0 || i >= program_.inputCount()) return;
     xdot_[static_cast<std::size_t>(i)] = value;
-    rerun();
-    emit pointChanged();
-    emit traceChanged();
+    pointEdited();
 }
 
 void SessionModel::setSeed(int j, double value) {
     if (j < 0 || j >= graph_.outputCount()) return;
     ybar_[static_cast<std::size_t>(j)] = value;
-    rerun();
-    emit pointChanged();
-    emit traceChanged();
+    pointEdited();
 }
 
 void SessionModel::setUnitDirection(int i) {
     std::fill(xdot_.begin(), xdot_.end(), 0.0);
-    if (i >= 0 && i < graph_.inputCount()) xdot_[static_cast<std::size_t>(i)] = 1;
-    rerun();
-    emit pointChanged();
-    emit traceChanged();
+    if (i >= 0 && i < program_.inputCount()) xdot_[static_cast<std::size_t>(i)] = 1;
+    pointEdited();
 }
 
 void SessionModel::setUnitSeed(int j) {
     std::fill(ybar_.begin(), ybar_.end(), 0.0);
     if (j >= 0 && j < graph_.outputCount()) ybar_[static_cast<std::size_t>(j)] = 1;
-    rerun();
-    emit pointChanged();
-    emit traceChanged();
+    pointEdited();
 }
 
 void SessionModel::setMode(Mode mode) {
@@ -143,6 +169,22 @@ void SessionModel::setMode(Mode mode) {
     rerun();
     emit traceChanged();
     emit stepChanged(step_);
+}
+
+void SessionModel::setCheckpointStrategy(std::optional<Strategy> strategy) {
+    strategy_ = strategy;
+    if (mode_ != Mode::Reverse) return;
+    step_ = 0;  // a different schedule has different steps
+    rerun();
+    emit traceChanged();
+    emit stepChanged(step_);
+}
+
+void SessionModel::setShowBackwardGraph(bool on) {
+    if (on == showBackward_) return;
+    showBackward_ = on;
+    step_ = 0;
+    showGraph(displayed(), true);
 }
 
 void SessionModel::setStep(int k) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "autodiff/checkpoint.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/parser.hpp"
 #include "autodiff/trace.hpp"
@@ -28,7 +29,11 @@ public:
     const QString& goodSource() const { return goodSource_; }  ///< the text of graph()
     const std::optional<ParseError>& error() const { return error_; }
 
+    /// The graph on screen: the program's, or with the backward pass as nodes (see
+    /// setShowBackwardGraph).
     const Graph& graph() const { return graph_; }
+    /// The program as parsed (the same as graph() unless the backward pass is shown).
+    const Graph& program() const { return program_; }
     const std::vector<double>& inputs() const { return x_; }
     const std::vector<double>& direction() const { return xdot_; }
     const std::vector<double>& seed() const { return ybar_; }
@@ -42,7 +47,18 @@ public:
     void setUnitSeed(int j);
 
     Mode mode() const { return mode_; }
+    /// Forward, Reverse, or ForwardOverReverse (H·v along the direction, one backward sweep).
     void setMode(Mode mode);
+
+    /// Reverse mode with checkpointing (nullopt or store-all: every value kept).
+    void setCheckpointStrategy(std::optional<Strategy> strategy);
+    const std::optional<Strategy>& checkpointStrategy() const { return strategy_; }
+
+    /// Shows the program extended with its backward pass as explicit nodes (each adjoint a node
+    /// computed from local partials): its outputs are ∂f/∂x per input; differentiating it
+    /// forward gives H·v. Built at the current point (relu and friends branch there).
+    void setShowBackwardGraph(bool on);
+    bool showBackwardGraph() const { return showBackward_; }
 
     const Trace& trace() const { return trace_; }
     int stepCount() const { return static_cast<int>(trace_.size()); }
@@ -65,12 +81,18 @@ signals:
 
 private:
     void rerun();  // records the trace for the current graph, point and mode; keeps the step
+    Graph displayed() const;     // program_, or program_ with its backward pass
+    void pointEdited();          // after x_/xdot_/ybar_ changed: rebuild what depends on them
+    void showGraph(Graph g, bool resetSeeds);  // replaces graph_, keeping seeds by name
 
     QString source_, goodSource_;
     std::optional<ParseError> error_;
+    Graph program_;
     Graph graph_;
     std::vector<double> x_, xdot_, ybar_;
     Mode mode_ = Mode::Reverse;
+    std::optional<Strategy> strategy_;
+    bool showBackward_ = false;
     Trace trace_;
     int step_ = 0;
     int selected_ = -1;

@@ -20,6 +20,7 @@ QColor flowColor(Flow f) {
         case Flow::Tangent: return t.tangent;
         case Flow::Adjoint: return t.adjoint;
         case Flow::Value: return t.text;
+        case Flow::Recompute: return t.selected;
         case Flow::None: break;
     }
     return t.edge;

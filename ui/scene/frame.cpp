@@ -26,12 +26,14 @@ void markStep(const Graph& g, const Step& s, const std::vector<int>& first,
     const Node& nd = g[s.node];
     switch (s.phase) {
         case Phase::Primal:
+        case Phase::Recompute:  // recomputation is a second forward run: values flow again
         case Phase::Tangent:
             for (int slot = 0; slot < nd.arity(); ++slot) {
                 int u = nd.operand(slot);
                 if (s.phase == Phase::Tangent && g[u].op == Op::Const) continue;  // no tangent
                 EdgeFrame& e = f.edges[static_cast<std::size_t>(first[static_cast<std::size_t>(s.node)] + slot)];
-                e.flow = s.phase == Phase::Tangent ? Flow::Tangent : Flow::Value;
+                e.flow = s.phase == Phase::Tangent ? Flow::Tangent
+                         : s.phase == Phase::Recompute ? Flow::Recompute : Flow::Value;
                 e.token = t;
                 const NodeState& from = state[static_cast<std::size_t>(u)];
                 e.tokenText = text(formatShort(s.phase == Phase::Tangent ? from.tangent : from.value));
@@ -45,7 +47,9 @@ void markStep(const Graph& g, const Step& s, const std::vector<int>& first,
             e.tokenText = text(formatShort(s.after - s.before));
             break;
         }
-        case Phase::Seed: break;
+        case Phase::Seed:
+        case Phase::Checkpoint:
+        case Phase::Free: break;  // the node alone lights up
     }
 }
 

@@ -13,7 +13,7 @@
 namespace adviz::ui {
 
 /// What travels along an edge during a step.
-enum class Flow { None, Value, Tangent, Adjoint };
+enum class Flow { None, Value, Tangent, Adjoint, Recompute };
 
 struct EdgeFrame {
     Flow flow = Flow::None;  ///< None: the edge is not part of the current step

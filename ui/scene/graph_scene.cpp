@@ -44,6 +44,10 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(pa
     setBackgroundBrush(Theme::current().background);
     connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::traceChanged, this, [this] {
+        if (NodeItem::rowsFor(model_.mode()) != rows_) {
+            relayout();  // forward-over-reverse shows four rows of numbers: nodes grow
+            return;
+        }
         refreshLabels();
         showFrame(model_.step(), 0);
     });
@@ -72,6 +76,7 @@ void GraphScene::setEdgeLabelsVisible(bool on) {
 
 void GraphScene::relayout() {
     const Graph& g = model_.graph();
+    rows_ = NodeItem::rowsFor(model_.mode());
     std::vector<bool> isOutput(g.nodes.size(), false);
     for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
 
@@ -81,7 +86,7 @@ void GraphScene::relayout() {
     // stretch long edges across the drawing (dot then slows down badly and reads worse).
     const bool pinOutputs = g.outputCount() <= 16;
     for (int id = 0; id < g.size(); ++id) {
-        QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput));
+        QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput), rows_);
         layout::NodeBox box{s.width(), s.height(), layout::RankConstraint::Free};
         if (g[id].op == Op::Input) box.rank = layout::RankConstraint::First;
         else if (isOutput[static_cast<std::size_t>(id)] && pinOutputs) box.rank = layout::RankConstraint::Last;

@@ -60,7 +60,8 @@ private:
     layout::Direction direction_ = layout::Direction::LeftToRight;
     bool edgeLabels_ = true;
     bool synchronous_ = false;
-    bool building_ = false;  // items come and go: not a user's selection
+    bool building_ = false;
+    int rows_ = 2;           // rows of numbers the current layout's nodes were sized for  // items come and go: not a user's selection
     int pending_ = 0;
     int generation_ = 0;  // ignores layouts that finish after a newer one started
     QFutureWatcher<layout::LayoutResult>* watcher_ = nullptr;

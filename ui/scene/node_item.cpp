@@ -24,6 +24,7 @@ QString number(double x, bool known) {
 const QString valueMark = QStringLiteral("v ");
 const QString tangentMark = QStringLiteral("v\u0307 ");
 const QString adjointMark = QStringLiteral("v\u0304 ");
+const QString adjointTangentMark = QStringLiteral("v\u0304\u0307");  // (v̄)˙: the adjoint's tangent
 
 }  // namespace
 
@@ -37,7 +38,7 @@ NodeItem::NodeItem(int id, NodeLabel label, QSizeF size)
     setToolTip(tip);
 }
 
-QSizeF NodeItem::preferredSize(const NodeLabel& label) {
+QSizeF NodeItem::preferredSize(const NodeLabel& label, int rows) {
     const Theme& t = Theme::current();
     QFontMetricsF op(t.opFont()), lab(t.labelFont()), num(t.numberFont());
     if (label.kind == NodeKind::Constant)
@@ -46,7 +47,7 @@ QSizeF NodeItem::preferredSize(const NodeLabel& label) {
     double numbers = num.horizontalAdvance(QStringLiteral("v̄ = −8.888e−888"));
     double top = lab.horizontalAdvance(label.wengert + "    " + label.name);
     double w = std::max({numbers, top, op.horizontalAdvance(label.symbol)}) + 2 * pad;
-    double h = lab.height() + op.height() + 2 * num.height() + 2 * pad;
+    double h = lab.height() + op.height() + rows * num.height() + 2 * pad;
     return {std::ceil(w), std::ceil(h)};
 }
 
@@ -54,7 +55,10 @@ namespace {
 bool same(double a, double b) { return a == b || (a != a && b != b); }  // NaN equals NaN here
 bool sameState(const NodeState& a, const NodeState& b) {
     return a.hasValue == b.hasValue && a.hasTangent == b.hasTangent && a.hasAdjoint == b.hasAdjoint &&
-           same(a.value, b.value) && same(a.tangent, b.tangent) && same(a.adjoint, b.adjoint);
+           same(a.value, b.value) && same(a.tangent, b.tangent) && same(a.adjoint, b.adjoint) &&
+           a.hasValueTangent == b.hasValueTangent && same(a.valueTangent, b.valueTangent) &&
+           a.hasAdjointTangent == b.hasAdjointTangent && same(a.adjointTangent, b.adjointTangent) &&
+           a.memory == b.memory;
 }
 }  // namespace
 
@@ -137,6 +141,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->drawText(mid, Qt::AlignCenter, label_.symbol);
 
     paintNumbers(p, QRectF(inner.left(), mid.bottom(), inner.width(), inner.bottom() - mid.bottom()));
+    paintMemory(p, r);
 }
 
 void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {
@@ -145,18 +150,51 @@ void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {
     p->setFont(t.numberFont());
     QRectF row(area.left(), area.top(), area.width(), num.height());
 
-    p->setPen(state_.hasValue ? t.value : t.pending);
-    p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
-                valueMark + "= " + number(state_.value, state_.hasValue));
-    row.translate(0, num.height());
-    if (mode_ == Mode::Forward) {
-        p->setPen(state_.hasTangent ? t.tangent : t.pending);
-        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
-                    tangentMark + "= " + number(state_.tangent, state_.hasTangent));
-    } else {
-        p->setPen(state_.hasAdjoint ? t.adjoint : t.pending);
-        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
-                    adjointMark + "= " + number(state_.adjoint, state_.hasAdjoint));
+    auto line = [&](const QString& mark, double x, bool known, const QColor& colour) {
+        p->setPen(known ? colour : t.pending);
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, mark + "= " + number(x, known));
+        row.translate(0, num.height());
+    };
+    // A freed value is still known but no longer in memory: shown, but faded.
+    QColor valueColour = state_.memory == Memory::Freed ? t.pending : t.value;
+    line(valueMark, state_.value, state_.hasValue, valueColour);
+    switch (mode_) {
+        case Mode::Forward: line(tangentMark, state_.tangent, state_.hasTangent, t.tangent); break;
+        case Mode::Reverse: line(adjointMark, state_.adjoint, state_.hasAdjoint, t.adjoint); break;
+        case Mode::ForwardOverReverse:
+            line(tangentMark, state_.valueTangent, state_.hasValueTangent, t.tangent);
+            line(adjointMark, state_.adjoint, state_.hasAdjoint, t.adjoint);
+            line(adjointTangentMark, state_.adjointTangent, state_.hasAdjointTangent, t.selected);
+            break;
+    }
+}
+
+// Checkpointing: where the value is. A checkpoint gets a flag, a freed value a dashed outline,
+// a value in memory a filled dot, so the states read without colour too.
+void NodeItem::paintMemory(QPainter* p, const QRectF& r) const {
+    const Theme& t = Theme::current();
+    switch (state_.memory) {
+        case Memory::Unknown: return;
+        case Memory::Stored:
+            p->setPen(Qt::NoPen);
+            p->setBrush(t.adjoint);
+            p->drawEllipse(QPointF(r.right() - 9, r.bottom() - 9), 4.5, 4.5);
+            return;
+        case Memory::Freed:
+            p->setPen(QPen(t.pending, 2, Qt::DashLine));
+            p->setBrush(Qt::NoBrush);
+            p->drawRoundedRect(r.adjusted(-4, -4, 4, 4), 12, 12);
+            return;
+        case Memory::Checkpoint: {
+            QPolygonF flag;
+            QPointF o(r.right() - 18, r.bottom() - 22);
+            flag << o << o + QPointF(12, 4) << o + QPointF(0, 8);
+            p->setPen(QPen(t.selected, 2));
+            p->drawLine(o, o + QPointF(0, 16));
+            p->setBrush(t.selected);
+            p->drawPolygon(flag);
+            return;
+        }
     }
 }
 

@@ -28,9 +28,13 @@ public:
 
     NodeItem(int id, NodeLabel label, QSizeF size);
 
-    /// Width and height a node with this label needs (fixed: numbers get a fixed-width slot,
-    /// so changing a value never changes the layout).
-    static QSizeF preferredSize(const NodeLabel& label);
+    /// Rows of numbers a node shows in a mode: v and v̇ or v̄ (2), or v, v̇, v̄ and the adjoint's
+    /// tangent in forward-over-reverse mode (4).
+    static int rowsFor(Mode mode) { return mode == Mode::ForwardOverReverse ? 4 : 2; }
+
+    /// Width and height a node with this label needs for `rows` rows of numbers (fixed:
+    /// numbers get a fixed-width slot, so changing a value never changes the layout).
+    static QSizeF preferredSize(const NodeLabel& label, int rows = 2);
 
     int id() const { return id_; }
     const NodeLabel& label() const { return label_; }
@@ -47,6 +51,7 @@ public:
 private:
     QRectF box() const;
     void paintNumbers(QPainter* p, const QRectF& area) const;
+    void paintMemory(QPainter* p, const QRectF& box) const;
 
     int id_;
     NodeLabel label_;

@@ -122,7 +122,8 @@ void TraceTable::refresh() {
     const Theme& theme = Theme::current();
     const bool forward = model_.mode() == Mode::Forward;
     auto* header = horizontalHeaderItem(DerivativeColumn);
-    header->setText(forward ? QStringLiteral("v\u0307") : QStringLiteral("v\u0304"));
+    header->setText(model_.mode() == Mode::ForwardOverReverse ? QStringLiteral("v\u0304\u0307")
+                    : forward ? QStringLiteral("v\u0307") : QStringLiteral("v\u0304"));
     header->setToolTip(forward ? tr("v̇: the tangent, carried forward along ẋ")
                                : tr("v̄: the adjoint, ∂(ȳᵀy)/∂v, carried back from ȳ"));
 
@@ -132,7 +133,9 @@ void TraceTable::refresh() {
         if (id >= state.size()) continue;
         const NodeState& s = state[id];
         setNumber(item(row, ValueColumn), s.hasValue, s.value, theme.value);
-        if (forward)
+        if (model_.mode() == Mode::ForwardOverReverse)  // the adjoint's tangent: H·v at inputs
+            setNumber(item(row, DerivativeColumn), s.hasAdjointTangent, s.adjointTangent, theme.selected);
+        else if (forward)
             setNumber(item(row, DerivativeColumn), s.hasTangent, s.tangent, theme.tangent);
         else
             setNumber(item(row, DerivativeColumn), s.hasAdjoint, s.adjoint, theme.adjoint);

@@ -25,7 +25,11 @@ namespace {
 constexpr int kIconSize = 32;  // readable from the back of a classroom
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
 
-enum ModeId { ForwardId, ReverseId };
+enum ModeId { ForwardId, ReverseId, SecondOrderId };
+
+Mode modeOf(int id) {
+    return id == ForwardId ? Mode::Forward : id == ReverseId ? Mode::Reverse : Mode::ForwardOverReverse;
+}
 
 QString counterText(int step, int count) {
     return QObject::tr("step %1 of %2").arg(step).arg(count);
@@ -64,11 +68,33 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     QPushButton* reverse = modeButton(tr("Reverse"),
         tr("Reverse mode: values forward, then v̄ flows back from the seed ȳ"),
         QStringLiteral("reverseMode"), this);
+    QPushButton* second = modeButton(tr("H·v"),
+        tr("Forward-over-reverse: the reverse sweep on dual numbers; each adjoint carries its "
+           "tangent, and the inputs' adjoint tangents are H·ẋ"),
+        QStringLiteral("secondOrderMode"), this);
     modes_->addButton(forward, ForwardId);
     modes_->addButton(reverse, ReverseId);
+    modes_->addButton(second, SecondOrderId);
     modes_->setExclusive(true);
     layout->addWidget(forward);
     layout->addWidget(reverse);
+    layout->addWidget(second);
+
+    // Reverse mode only: what the backward sweep keeps in memory.
+    strategy_ = new QComboBox(this);
+    strategy_->setObjectName(QStringLiteral("checkpointStrategy"));
+    strategy_->setFont(theme.labelFont());
+    strategy_->setToolTip(tr("Checkpointing: which values the reverse sweep keeps, and which it "
+                             "recomputes from a snapshot"));
+    strategy_->addItem(tr("store all values"), QStringLiteral("store-all"));
+    strategy_->addItem(tr("√T checkpoints"), QStringLiteral("sqrt"));
+    strategy_->addItem(tr("binomial, 2 snapshots"), QStringLiteral("binomial:2"));
+    strategy_->addItem(tr("binomial, 3 snapshots"), QStringLiteral("binomial:3"));
+    strategy_->addItem(tr("every 4 steps"), QStringLiteral("every:4"));
+    layout->addWidget(strategy_);
+    connect(strategy_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0) model_.setCheckpointStrategy(Strategy::parse(strategy_->itemData(index).toString().toStdString()));
+    });
     layout->addSpacing(16);
 
     toStart_ = addButton(QStringLiteral("toStart"), QStyle::SP_MediaSkipBackward,
@@ -108,7 +134,7 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     layout->addWidget(speed_);
 
     connect(modes_, &QButtonGroup::idClicked, this, [this](int id) {
-        model_.setMode(id == ForwardId ? Mode::Forward : Mode::Reverse);
+        model_.setMode(modeOf(id));
     });
     connect(speed_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0) player_.setSpeed(speed_->itemData(index).toDouble());
@@ -139,8 +165,10 @@ QToolButton* TransportBar::addButton(const QString& name, QStyle::StandardPixmap
 
 void TransportBar::syncMode() {
     // setChecked does not emit idClicked, so this does not echo back to the model.
-    const int id = model_.mode() == Mode::Forward ? ForwardId : ReverseId;
+    const int id = model_.mode() == Mode::Forward ? ForwardId
+                   : model_.mode() == Mode::Reverse ? ReverseId : SecondOrderId;
     if (QAbstractButton* button = modes_->button(id)) button->setChecked(true);
+    strategy_->setVisible(model_.mode() == Mode::Reverse);
 }
 
 void TransportBar::syncStep() {

@@ -45,6 +45,7 @@ private:
     QButtonGroup* modes_;
     QToolButton *toStart_, *back_, *play_, *forward_, *toEnd_;
     QComboBox* speed_;
+    QComboBox* strategy_;  // checkpointing, reverse mode only
     QLabel* counter_;
     QWidget* shortcutWindow_ = nullptr;  // installed once: duplicate shortcuts would cancel out
 };

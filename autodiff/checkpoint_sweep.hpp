@@ -1,0 +1,356 @@
+#pragma once
+// The checkpointed reverse sweep: one executor for every schedule (revolve.hpp), with a
+// recorder policy as in sweep.hpp, so checkpointedGradient (checkpoint.cpp) and
+// traceCheckpointed (checkpoint_trace.cpp) run the same loops. What it keeps and counts is
+// explained in checkpoint.hpp.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "autodiff/checkpoint.hpp"
+#include "autodiff/dual.hpp"
+#include "autodiff/op_table.hpp"
+#include "autodiff/revolve.hpp"
+
+namespace adviz {
+
+/// Records nothing: the fast path.
+struct NoCheckpointRecord {
+    static constexpr bool enabled = false;
+    void primal(int, const std::vector<double>&) {}
+    void recompute(int, const std::vector<double>&) {}
+    void checkpoint(int, double, int) {}
+    void free(int) {}
+    void seed(int, double, double) {}
+    void adjoint(int, int, int, double, double, double, double) {}
+};
+
+/// The actions a strategy takes on T operations, one at a time (nothing long is stored).
+class StrategySchedule {
+public:
+    StrategySchedule(const Strategy& strategy, int operations);
+    bool next(Action& a);
+
+private:
+    std::optional<Revolve> revolve_;
+    int steps_ = 0, k_ = 1;   // every:k (store-all: k = T)
+    long long at_ = 0;        // index of the next uniform action
+};
+
+/// The warning evaluateAt gives for node id whose value y is not finite (operands a, b).
+std::optional<Warning> domainWarningAt(const Graph& g, int id, double a, double b, double y);
+
+/// Runs one schedule over a graph: see checkpoint.hpp. The loops are lean on purpose: √T
+/// checkpointing is meant to cost about one extra forward pass and no more. Invariants:
+///   • state_ lists the values of the current state as of boundary stateAt_: while advancing
+///     it is not updated per step (values are dropped at their last use, new ones not added);
+///     materialize() brings it to the current boundary when a snapshot or a turn needs it;
+///   • snapshots only hold values from before the current boundary, so a value being computed
+///     is never in one;
+///   • a freshly computed value is always new in memory: alive_ grows by one per evaluation.
+template <class Rec>
+class CheckpointSweep {
+public:
+    CheckpointSweep(const Graph& g, const Liveness& live, std::span<const double> x,
+                    std::span<const double> ybar, Rec& rec, bool recordMemory)
+        : g_(g), ops_(live.steps), lastUse_(live.lastUse), x_(x), ybar_(ybar), rec_(rec),
+          series_(recordMemory) {
+        const auto n = static_cast<std::size_t>(g.size());
+        snapCount_.assign(n, 0);
+        value_.assign(n, std::numeric_limits<double>::quiet_NaN());
+        adjoint_.assign(n, 0.0);
+        for (int c : live.constants) value_[at(c)] = g[c].constant;  // always there
+        r_.operations = operations();
+        r_.outputs.assign(g.outputs.size(), 0.0);
+        for (std::size_t j = 0; j < g.outputs.size(); ++j) {
+            const int o = g.outputs[j].node;
+            if (g[o].op == Op::Input) r_.outputs[j] = x[static_cast<std::size_t>(o)];
+            else if (g[o].op == Op::Const) r_.outputs[j] = g[o].constant;
+            else pendingOutputs_.emplace_back(o, j);
+        }
+        std::sort(pendingOutputs_.begin(), pendingOutputs_.end());
+        pendingOutputs_.emplace_back(-1, 0);  // sentinel: no node is −1
+    }
+
+    int operations() const { return static_cast<int>(ops_.size()); }
+
+    /// Runs a schedule (anything with bool next(Action&)) and returns the result.
+    template <class Schedule>
+    CheckpointResult run(Schedule& schedule) {
+        // The sweep starts holding the inputs; those no operation uses go at once.
+        for (int i = 0; i < g_.inputs; ++i) {
+            value_[at(i)] = x_[static_cast<std::size_t>(i)];
+            ++alive_;
+            rec_.primal(i, value_);
+        }
+        tick();
+        for (int i = 0; i < g_.inputs; ++i) {
+            if (lastUse_[at(i)] == i) drop(i);
+            else state_.push_back(i);
+        }
+        Action a;
+        while (schedule.next(a)) {
+            switch (a.kind) {
+                case Action::Advance: advance(a.boundary); break;
+                case Action::Takeshot: takeshot(a.boundary); break;
+                case Action::Restore: restore(a.boundary); break;
+                case Action::Firsturn:
+                case Action::Youturn: turn(a.boundary, a.steps); break;
+                case Action::Freeshot: freeshot(a.boundary); break;
+            }
+        }
+        if (!seeded_) seed();  // a program without operations
+        if (reversed_ != operations() || alive_ != 0 || !snapshots_.empty())
+            throw std::logic_error("checkpoint schedule did not reverse every step");
+        r_.gradient.assign(adjoint_.begin(), adjoint_.begin() + g_.inputs);
+        r_.totalOps = r_.operations + r_.recomputedOps;
+        return std::move(r_);
+    }
+
+private:
+    struct Snapshot {
+        int boundary;
+        std::size_t begin;  // its values are saved_[begin …]
+    };
+
+    static void require(bool ok, const char* what) {
+        if (!ok) throw std::logic_error(what);
+    }
+    static std::size_t at(int id) { return static_cast<std::size_t>(id); }
+
+    // The sweep lets go of u's value; gone from memory unless a snapshot holds it.
+    void drop(int u) {
+        value_[at(u)] = std::numeric_limits<double>::quiet_NaN();  // using it now would show
+        if (snapCount_[at(u)] == 0) {
+            --alive_;
+            rec_.free(u);
+        }
+    }
+
+    // One moment of the memory chart: the values held while a step runs.
+    void tick() {
+        r_.peakStored = std::max(r_.peakStored, alive_);
+        if (series_) r_.aliveOverTime.push_back(alive_);
+    }
+
+    // The first evaluation of w gave y: the only time outputs and warnings are read.
+    void firstValue(int w, double y) {
+        while (pendingOutputs_[nextOutput_].first == w)
+            r_.outputs[pendingOutputs_[nextOutput_++].second] = y;
+        if (!std::isfinite(y)) [[unlikely]] {
+            const Node& nd = g_[w];
+            const double b = nd.b >= 0 ? value_[at(nd.b)] : 0.0;
+            if (auto warning = domainWarningAt(g_, w, value_[at(nd.a)], b, y))
+                r_.warnings.push_back(std::move(*warning));
+        }
+    }
+
+    // Forward over steps [from, to). Advancing (Keep = false), each value goes after its last
+    // use; recording (Keep = true), everything stays for the backward sweep. The hot loop of
+    // the whole sweep: counters live in locals, members are written back at the end.
+    template <bool First, bool Keep>
+    void forwardOver(int from, int to) {
+        const Node* nodes = g_.nodes.data();
+        double* value = value_.data();
+        const int* lastUse = lastUse_.data();
+        const int* snapCount = snapCount_.data();
+        int nextOutput = pendingOutputs_[nextOutput_].first;
+        int alive = alive_, peak = r_.peakStored;
+        // Snapshots only hold values from before the boundary of the state: newer ones are in
+        // none, and the test below spares reading their snapshot count.
+        const int fresh = stateAt_ >= 0 && stateAt_ < operations() ? ops_[at(stateAt_)] : 0;
+        auto drop = [&](int u) {
+            value[u] = std::numeric_limits<double>::quiet_NaN();  // using it now would show
+            if (u >= fresh || snapCount[u] == 0) {
+                --alive;
+                rec_.free(u);
+            }
+        };
+        for (int j = from; j < to; ++j) {
+            const int w = ops_[at(j)];
+            const Node& nd = nodes[w];
+            // Operands by reference into the array, as evaluate() passes them: copying them
+            // out first puts a store and a reload on the critical path of a chain.
+            const double& a = value[nd.a];
+            const double& b = nd.b >= 0 ? value[nd.b] : a;
+            const double y = opValue(nd.op, a, b);
+            value[w] = y;
+            ++alive;  // a value being computed is new in memory, never in a snapshot
+            if constexpr (First) {
+                if (w == nextOutput || !std::isfinite(y)) [[unlikely]] {
+                    firstValue(w, y);
+                    nextOutput = pendingOutputs_[nextOutput_].first;
+                }
+                rec_.primal(w, value_);
+            } else {
+                rec_.recompute(w, value_);
+            }
+            peak = std::max(peak, alive);
+            if (series_) r_.aliveOverTime.push_back(alive);
+            if constexpr (!Keep) {
+                if (lastUse[nd.a] == w) drop(nd.a);
+                if (nd.b >= 0 && nd.b != nd.a && lastUse[nd.b] == w) drop(nd.b);
+                if (lastUse[w] == w) drop(w);  // nothing uses it (an output, say)
+            }
+        }
+        alive_ = alive;
+        r_.peakStored = peak;
+        if constexpr (!First) r_.recomputedOps += to - from;
+        frontier_ = std::max(frontier_, to);
+    }
+
+    // Forward over [from, to), splitting off the steps computed for the first time.
+    template <bool Keep>
+    void forward(int from, int to) {
+        const int mid = std::clamp(frontier_, from, to);
+        forwardOver<false, Keep>(from, mid);
+        forwardOver<true, Keep>(mid, to);
+    }
+
+    void advance(int to) {
+        require(position_ >= 0 && to >= position_ && to <= operations(), "bad advance");
+        forward<false>(position_, to);
+        position_ = to;
+    }
+
+    // Brings state_ to the current boundary: the values it listed, and those computed since,
+    // that something at or after this boundary still uses (the live set).
+    void materialize() {
+        if (stateAt_ == position_) return;
+        const int next = ops_[at(position_)];
+        std::erase_if(state_, [&](int u) { return lastUse_[at(u)] < next; });
+        for (int j = stateAt_; j < position_; ++j)
+            if (lastUse_[at(ops_[at(j)])] >= next) state_.push_back(ops_[at(j)]);
+        stateAt_ = position_;
+    }
+
+    // Copies the live values of this boundary.
+    void takeshot(int boundary) {
+        require(boundary == position_ && boundary < operations(), "bad takeshot");
+        materialize();
+        snapshots_.push_back({boundary, saved_.size()});
+        const int next = ops_[at(boundary)];
+        for (int u : state_) {
+            saved_.emplace_back(u, value_[at(u)]);
+            if (snapCount_[at(u)]++ == 0) rec_.checkpoint(u, value_[at(u)], next);
+        }
+        ++r_.snapshots;
+        r_.maxSnapshots = std::max(r_.maxSnapshots, static_cast<int>(snapshots_.size()));
+    }
+
+    // The newest snapshot becomes the current state (its values were counted all along).
+    void restore(int boundary) {
+        require(!snapshots_.empty() && snapshots_.back().boundary == boundary, "bad restore");
+        require(position_ < 0, "restore while holding a state");
+        state_.clear();
+        for (std::size_t k = snapshots_.back().begin; k < saved_.size(); ++k) {
+            value_[at(saved_[k].first)] = saved_[k].second;
+            state_.push_back(saved_[k].first);
+        }
+        position_ = stateAt_ = boundary;
+    }
+
+    void freeshot(int boundary) {
+        require(!snapshots_.empty() && snapshots_.back().boundary == boundary, "bad freeshot");
+        require(position_ < 0, "freeshot while holding a state");
+        for (std::size_t k = snapshots_.back().begin; k < saved_.size(); ++k) {
+            const int u = saved_[k].first;
+            if (--snapCount_[at(u)] == 0) {
+                --alive_;
+                rec_.free(u);
+            }
+        }
+        saved_.resize(snapshots_.back().begin);
+        snapshots_.pop_back();
+    }
+
+    void seed() {
+        for (std::size_t j = 0; j < g_.outputs.size(); ++j) {
+            const auto out = at(g_.outputs[j].node);
+            const double before = adjoint_[out];
+            adjoint_[out] = before + ybar_[j];
+            rec_.seed(static_cast<int>(j), before, adjoint_[out]);
+        }
+        seeded_ = true;
+    }
+
+    // Records steps start … start+steps−1 keeping every value, then runs the backward sweep
+    // over them, last to first, letting each value go once its own step is reversed (its
+    // consumers came before), and finally the values of the boundary.
+    void turn(int start, int steps) {
+        require(start == position_ && steps >= 1 && start + steps <= operations(), "bad turn");
+        materialize();
+        forward<true>(start, start + steps);
+        if (!seeded_) seed();
+        backwardOver(start, start + steps);
+        for (int u : state_) drop(u);
+        state_.clear();
+        reversed_ += steps;
+        position_ = stateAt_ = -1;
+    }
+
+    // reverseSweep's loop over steps [from, to), last to first: same partials, same order, same
+    // arithmetic, so the same bits. Each value is dropped after its own step.
+    void backwardOver(int from, int to) {
+        const Node* nodes = g_.nodes.data();
+        double* value = value_.data();
+        double* adjoint = adjoint_.data();
+        int alive = alive_;
+        for (int j = to - 1; j >= from; --j) {
+            const int id = ops_[at(j)];
+            const Node& nd = nodes[id];
+            const double vbar = adjoint[id];
+            // Nothing flows back from a zero adjoint; skip the partials unless a trace wants them.
+            if (Rec::enabled || !isZero(vbar)) {
+                const double& a = value[nd.a];
+                const double& b = nd.b >= 0 ? value[nd.b] : a;
+                double partial[2];
+                opPartials(nd.op, a, b, value[id], partial[0], partial[1]);
+                const int arity = nd.b >= 0 ? 2 : 1;
+                for (int slot = 0; slot < arity; ++slot) {
+                    const int u = nd.operand(slot);
+                    if (nodes[u].op == Op::Const) continue;
+                    const double before = adjoint[u];
+                    adjoint[u] = before + chainTerm(partial[slot], vbar);  // accumulate
+                    if constexpr (Rec::enabled)
+                        rec_.adjoint(u, id, slot, partial[slot], vbar, before, adjoint[u]);
+                }
+            }
+            if (series_) r_.aliveOverTime.push_back(alive);
+            value[id] = std::numeric_limits<double>::quiet_NaN();  // recorded: in no snapshot
+            --alive;
+            rec_.free(id);
+        }
+        alive_ = alive;
+    }
+
+    const Graph& g_;
+    const std::vector<int>& ops_;      // node id of each step
+    const std::vector<int>& lastUse_;  // per node
+    std::span<const double> x_, ybar_;
+    Rec& rec_;
+    bool series_;
+    std::vector<int> snapCount_;       // per node: snapshots holding the value
+    std::vector<double> value_;        // per node: the value while held, NaN otherwise
+    std::vector<double> adjoint_;      // per node
+    std::vector<int> state_;           // the current state as of boundary stateAt_
+    std::vector<Snapshot> snapshots_;
+    std::vector<std::pair<int, double>> saved_;  // the snapshots' values, oldest first
+    std::vector<std::pair<int, std::size_t>> pendingOutputs_;  // (node, output) by node
+    std::size_t nextOutput_ = 0;
+    int position_ = 0;   // boundary of the current state; −1 right after a turn
+    int stateAt_ = 0;
+    int frontier_ = 0;   // steps computed at least once
+    int alive_ = 0;      // values in memory
+    int reversed_ = 0;
+    bool seeded_ = false;
+    CheckpointResult r_;
+};
+
+}  // namespace adviz

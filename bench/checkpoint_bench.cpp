@@ -1,0 +1,76 @@
+// Gradient checkpointing on a 10⁶-operation chain (a₁ = sin x, a₂ = sin a₁, …): time and values
+// stored for today's reverse mode (vjp, store-all), and the checkpointed sweep with store-all,
+// √T (every ⌈√T⌉ = 1000 steps) and binomial (Revolve) schedules. Compare within one run:
+// README "Performance" reports the ratios.
+// Run: ./build/release/bench/checkpoint_bench
+
+#include <benchmark/benchmark.h>
+
+#include <stdexcept>
+
+#include "autodiff/checkpoint.hpp"
+#include "autodiff/parser.hpp"
+#include "programs.hpp"
+
+using namespace adviz;
+
+namespace {
+
+constexpr int chainLength = 1000000;
+
+// The program text is ~24 MB: above the parser's default limit, meant for hostile input.
+const Graph& chain() {
+    static const Graph g = [] {
+        ParseLimits limits;
+        limits.maxBytes = 64u << 20;
+        ParseResult r = parse(bench::unaryChain(chainLength), limits);
+        if (!r.ok()) throw std::runtime_error(r.error->message);
+        return std::move(r.graph);
+    }();
+    return g;
+}
+
+const std::vector<double> x{0.5}, seed{1.0};
+
+// Today's reverse mode: every value stored, then one backward sweep.
+void ReverseStoreAll(benchmark::State& state) {
+    const Graph& g = chain();
+    for (auto _ : state) {
+        VjpResult r = vjp(g, x, seed);
+        benchmark::DoNotOptimize(r.cotangent.data());
+    }
+    state.counters["peak_stored"] = g.inputCount() + chainLength;
+    state.counters["recomputed"] = 0;
+}
+
+void Checkpointed(benchmark::State& state, const Strategy& strategy) {
+    const Graph& g = chain();
+    CheckpointResult last;
+    for (auto _ : state) {
+        last = checkpointedGradient(g, x, seed, strategy, false);
+        benchmark::DoNotOptimize(last.gradient.data());
+    }
+    state.counters["peak_stored"] = last.peakStored;
+    state.counters["recomputed"] = static_cast<double>(last.recomputedOps);
+    state.counters["snapshots"] = last.snapshots;
+}
+
+void registerAll() {
+    benchmark::RegisterBenchmark("checkpoint/vjp_store_all", ReverseStoreAll)
+        ->Unit(benchmark::kMillisecond);
+    for (const char* name : {"store-all", "sqrt", "binomial:100", "binomial:20"}) {
+        Strategy s = *Strategy::parse(name);
+        benchmark::RegisterBenchmark((std::string("checkpoint/") + name).c_str(), Checkpointed, s)
+            ->Unit(benchmark::kMillisecond);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    registerAll();
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
