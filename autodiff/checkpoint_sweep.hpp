@@ -6,10 +6,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -48,9 +52,8 @@ std::optional<Warning> domainWarningAt(const Graph& g, int id, double a, double 
 
 /// Runs one schedule over a graph: see checkpoint.hpp. The loops are lean on purpose: √T
 /// checkpointing is meant to cost about one extra forward pass and no more. Invariants:
-///   • state_ lists the values of the current state as of boundary stateAt_: while advancing
-///     it is not updated per step (values are dropped at their last use, new ones not added);
-///     materialize() brings it to the current boundary when a snapshot or a turn needs it;
+///   • between actions, state_ lists the values of the current state: the live values at
+///     boundary position_ (after a turn there is none);
 ///   • snapshots only hold values from before the current boundary, so a value being computed
 ///     is never in one;
 ///   • a freshly computed value is always new in memory: alive_ grows by one per evaluation.
@@ -62,9 +65,9 @@ public:
         : g_(g), ops_(live.steps), lastUse_(live.lastUse), x_(x), ybar_(ybar), rec_(rec),
           series_(recordMemory) {
         const auto n = static_cast<std::size_t>(g.size());
-        snapCount_.assign(n, 0);
+        snapCount_ = zeroed<int>(n);
         value_.assign(n, std::numeric_limits<double>::quiet_NaN());
-        adjoint_.assign(n, 0.0);
+        adjoint_ = zeroed<double>(n);
         for (int c : live.constants) value_[at(c)] = g[c].constant;  // always there
         r_.operations = operations();
         r_.outputs.assign(g.outputs.size(), 0.0);
@@ -108,12 +111,28 @@ public:
         if (!seeded_) seed();  // a program without operations
         if (reversed_ != operations() || alive_ != 0 || !snapshots_.empty())
             throw std::logic_error("checkpoint schedule did not reverse every step");
-        r_.gradient.assign(adjoint_.begin(), adjoint_.begin() + g_.inputs);
+        r_.gradient.assign(adjoint_.get(), adjoint_.get() + g_.inputs);
         r_.totalOps = r_.operations + r_.recomputedOps;
         return std::move(r_);
     }
 
 private:
+    // Arrays that start as zeros: calloc hands out pages the system zeroes on first touch,
+    // sparing a pass that writes zeros over megabytes (the snapshot counts are mostly never
+    // touched at all).
+    struct FreeDeleter {
+        void operator()(void* p) const { std::free(p); }
+    };
+    template <class T>
+    using Zeroed = std::unique_ptr<T[], FreeDeleter>;
+    template <class T>
+    static Zeroed<T> zeroed(std::size_t n) {
+        static_assert(std::is_trivial_v<T>);
+        auto* p = static_cast<T*>(std::calloc(std::max<std::size_t>(n, 1), sizeof(T)));
+        if (!p) throw std::bad_alloc();
+        return Zeroed<T>(p);
+    }
+
     struct Snapshot {
         int boundary;
         std::size_t begin;  // its values are saved_[begin …]
@@ -154,17 +173,21 @@ private:
     // Forward over steps [from, to). Advancing (Keep = false), each value goes after its last
     // use; recording (Keep = true), everything stays for the backward sweep. The hot loop of
     // the whole sweep: counters live in locals, members are written back at the end.
+    // Advancing to a boundary whose first operation is `limit`, the values used at or after it
+    // are the new state.
     template <bool First, bool Keep>
-    void forwardOver(int from, int to) {
+    void forwardOver(int from, int to, int limit) {
+        if (from >= to) return;
         const Node* nodes = g_.nodes.data();
+        const int* ops = ops_.data();
         double* value = value_.data();
         const int* lastUse = lastUse_.data();
-        const int* snapCount = snapCount_.data();
+        const int* snapCount = snapCount_.get();
         int nextOutput = pendingOutputs_[nextOutput_].first;
         int alive = alive_, peak = r_.peakStored;
         // Snapshots only hold values from before the boundary of the state: newer ones are in
         // none, and the test below spares reading their snapshot count.
-        const int fresh = stateAt_ >= 0 && stateAt_ < operations() ? ops_[at(stateAt_)] : 0;
+        const int fresh = ops_[at(from)];
         auto drop = [&](int u) {
             value[u] = std::numeric_limits<double>::quiet_NaN();  // using it now would show
             if (u >= fresh || snapCount[u] == 0) {
@@ -173,7 +196,7 @@ private:
             }
         };
         for (int j = from; j < to; ++j) {
-            const int w = ops_[at(j)];
+            const int w = ops[j];
             const Node& nd = nodes[w];
             // Operands by reference into the array, as evaluate() passes them: copying them
             // out first puts a store and a reload on the critical path of a chain.
@@ -197,6 +220,7 @@ private:
                 if (lastUse[nd.a] == w) drop(nd.a);
                 if (nd.b >= 0 && nd.b != nd.a && lastUse[nd.b] == w) drop(nd.b);
                 if (lastUse[w] == w) drop(w);  // nothing uses it (an output, say)
+                else if (lastUse[w] >= limit) state_.push_back(w);
             }
         }
         alive_ = alive;
@@ -207,33 +231,25 @@ private:
 
     // Forward over [from, to), splitting off the steps computed for the first time.
     template <bool Keep>
-    void forward(int from, int to) {
+    void forward(int from, int to, int limit = 0) {
         const int mid = std::clamp(frontier_, from, to);
-        forwardOver<false, Keep>(from, mid);
-        forwardOver<true, Keep>(mid, to);
+        forwardOver<false, Keep>(from, mid, limit);
+        forwardOver<true, Keep>(mid, to, limit);
     }
 
+    // Forward to boundary `to`, keeping only live values: each goes after its last use. The
+    // state then is what the old one and the new values hold that is used from `to` on.
     void advance(int to) {
-        require(position_ >= 0 && to >= position_ && to <= operations(), "bad advance");
-        forward<false>(position_, to);
+        require(position_ >= 0 && to >= position_ && to < operations(), "bad advance");
+        const int limit = ops_[at(to)];
+        std::erase_if(state_, [&](int u) { return lastUse_[at(u)] < limit; });
+        forward<false>(position_, to, limit);
         position_ = to;
-    }
-
-    // Brings state_ to the current boundary: the values it listed, and those computed since,
-    // that something at or after this boundary still uses (the live set).
-    void materialize() {
-        if (stateAt_ == position_) return;
-        const int next = ops_[at(position_)];
-        std::erase_if(state_, [&](int u) { return lastUse_[at(u)] < next; });
-        for (int j = stateAt_; j < position_; ++j)
-            if (lastUse_[at(ops_[at(j)])] >= next) state_.push_back(ops_[at(j)]);
-        stateAt_ = position_;
     }
 
     // Copies the live values of this boundary.
     void takeshot(int boundary) {
         require(boundary == position_ && boundary < operations(), "bad takeshot");
-        materialize();
         snapshots_.push_back({boundary, saved_.size()});
         const int next = ops_[at(boundary)];
         for (int u : state_) {
@@ -253,7 +269,7 @@ private:
             value_[at(saved_[k].first)] = saved_[k].second;
             state_.push_back(saved_[k].first);
         }
-        position_ = stateAt_ = boundary;
+        position_ = boundary;
     }
 
     void freeshot(int boundary) {
@@ -285,25 +301,25 @@ private:
     // consumers came before), and finally the values of the boundary.
     void turn(int start, int steps) {
         require(start == position_ && steps >= 1 && start + steps <= operations(), "bad turn");
-        materialize();
         forward<true>(start, start + steps);
         if (!seeded_) seed();
         backwardOver(start, start + steps);
         for (int u : state_) drop(u);
         state_.clear();
         reversed_ += steps;
-        position_ = stateAt_ = -1;
+        position_ = -1;
     }
 
     // reverseSweep's loop over steps [from, to), last to first: same partials, same order, same
     // arithmetic, so the same bits. Each value is dropped after its own step.
     void backwardOver(int from, int to) {
         const Node* nodes = g_.nodes.data();
+        const int* ops = ops_.data();
         double* value = value_.data();
-        double* adjoint = adjoint_.data();
+        double* adjoint = adjoint_.get();
         int alive = alive_;
         for (int j = to - 1; j >= from; --j) {
-            const int id = ops_[at(j)];
+            const int id = ops[j];
             const Node& nd = nodes[id];
             const double vbar = adjoint[id];
             // Nothing flows back from a zero adjoint; skip the partials unless a trace wants them.
@@ -336,16 +352,15 @@ private:
     std::span<const double> x_, ybar_;
     Rec& rec_;
     bool series_;
-    std::vector<int> snapCount_;       // per node: snapshots holding the value
+    Zeroed<int> snapCount_;            // per node: snapshots holding the value
     std::vector<double> value_;        // per node: the value while held, NaN otherwise
-    std::vector<double> adjoint_;      // per node
-    std::vector<int> state_;           // the current state as of boundary stateAt_
+    Zeroed<double> adjoint_;           // per node
+    std::vector<int> state_;           // the current state: live values at position_
     std::vector<Snapshot> snapshots_;
     std::vector<std::pair<int, double>> saved_;  // the snapshots' values, oldest first
     std::vector<std::pair<int, std::size_t>> pendingOutputs_;  // (node, output) by node
     std::size_t nextOutput_ = 0;
     int position_ = 0;   // boundary of the current state; −1 right after a turn
-    int stateAt_ = 0;
     int frontier_ = 0;   // steps computed at least once
     int alive_ = 0;      // values in memory
     int reversed_ = 0;

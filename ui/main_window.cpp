@@ -59,6 +59,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     caption_ = new QLabel;
     for (QLabel* l : {captionLead_, caption_}) {
         l->setFont(t.captionFont());
+        l->setWordWrap(true);  // a long formula wraps rather than widening the window
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
         l->setContentsMargins(16, 4, 16, 4);
         l->setMinimumHeight(QFontMetrics(t.captionFont()).lineSpacing() + 12);
@@ -208,9 +210,12 @@ void MainWindow::showCaption() {
     }
     caption_->setStyleSheet(QString("QLabel { color: %1; }").arg(c.name()));
     caption_->setText(f.caption);
-    captionLead_->setStyleSheet(QString("QLabel { color: %1; }").arg(t.text.name()));
+    // The value's formula (forward steps) in black; the first half of a compound formula in
+    // the step's colour. Always two lines, so the graph does not jump while stepping.
+    bool tangentStep = f.shownStep >= 0 && f.shownStep < model_->stepCount() &&
+                       model_->trace().steps[static_cast<std::size_t>(f.shownStep)].phase == Phase::Tangent;
+    captionLead_->setStyleSheet(QString("QLabel { color: %1; }").arg((tangentStep ? t.text : c).name()));
     captionLead_->setText(f.captionLead);
-    captionLead_->setVisible(model_->mode() == Mode::Forward);  // steady height while stepping
 }
 
 void MainWindow::showWarnings() {

@@ -15,9 +15,22 @@ double easeInOut(double t) {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
+// Two lines: forward steps show how the value was computed above the tangent; other steps
+// split a compound formula ("…;  v̄₋₁ = 1.621 + 0.8415 = 2.462") at its ";  ".
 void setCaption(const Step& s, Frame& f) {
-    f.caption = text(s.formula);
-    if (s.phase == Phase::Tangent) f.captionLead = text(s.valueFormula);
+    if (s.phase == Phase::Tangent) {
+        f.captionLead = text(s.valueFormula);
+        f.caption = text(s.formula);
+        return;
+    }
+    QString all = text(s.formula);
+    int cut = all.indexOf(QStringLiteral(";  "));
+    if (cut < 0) {
+        f.caption = all;
+        return;
+    }
+    f.captionLead = all.left(cut);
+    f.caption = all.mid(cut + 3);
 }
 
 // Marks the edges that take part in step s; token at position t (or none if t < 0).

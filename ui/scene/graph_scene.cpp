@@ -198,9 +198,10 @@ void GraphScene::showFrame(int step, double progress) {
     if (static_cast<int>(nodes_.size()) != g.size()) return;  // a layout is on its way
     frame_ = computeFrame(g, model_.trace(), step, progress);
     const Mode mode = model_.mode();
+    const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();
     for (NodeItem* n : nodes_) {
         auto id = static_cast<std::size_t>(n->id());
-        n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0);
+        n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0, memory);
     }
     // An edge's partial is known once its consumer's value is.
     std::size_t e = 0;

@@ -24,7 +24,7 @@ QString number(double x, bool known) {
 const QString valueMark = QStringLiteral("v ");
 const QString tangentMark = QStringLiteral("v\u0307 ");
 const QString adjointMark = QStringLiteral("v\u0304 ");
-const QString adjointTangentMark = QStringLiteral("v\u0304\u0307");  // (v̄)˙: the adjoint's tangent
+const QString adjointTangentMark = QStringLiteral("v\u0304\u02D9");  // v̄˙: the adjoint's tangent
 
 }  // namespace
 
@@ -62,9 +62,11 @@ bool sameState(const NodeState& a, const NodeState& b) {
 }
 }  // namespace
 
-void NodeItem::setFrame(const NodeState& state, Mode mode, double glow) {
+void NodeItem::setFrame(const NodeState& state, Mode mode, double glow, bool showMemory) {
     // Repaint only what changed: on a large graph most nodes stay the same from frame to frame.
-    if (mode == mode_ && glow == glow_ && sameState(state, state_)) return;
+    if (mode == mode_ && glow == glow_ && showMemory == showMemory_ && sameState(state, state_))
+        return;
+    showMemory_ = showMemory;
     state_ = state;
     mode_ = mode;
     glow_ = glow;
@@ -141,7 +143,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->drawText(mid, Qt::AlignCenter, label_.symbol);
 
     paintNumbers(p, QRectF(inner.left(), mid.bottom(), inner.width(), inner.bottom() - mid.bottom()));
-    paintMemory(p, r);
+    if (showMemory_) paintMemory(p, r);
 }
 
 void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {

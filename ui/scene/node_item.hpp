@@ -41,8 +41,9 @@ public:
     /// The numbers shown now (what the trace says at the current frame).
     const NodeState& shownState() const { return state_; }
     double glow() const { return glow_; }
-    /// The numbers to show and how lit the node is (0…1).
-    void setFrame(const NodeState& state, Mode mode, double glow);
+    /// The numbers to show, how lit the node is (0…1), and whether to mark where its value is
+    /// kept (checkpointed reverse sweeps).
+    void setFrame(const NodeState& state, Mode mode, double glow, bool showMemory = false);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -59,6 +60,7 @@ private:
     NodeState state_;
     Mode mode_ = Mode::Reverse;
     double glow_ = 0;
+    bool showMemory_ = false;
 };
 
 }  // namespace adviz::ui

@@ -265,9 +265,11 @@ void InputsPanel::refresh() {
         outputValues_[j]->setText(known ? QString::fromStdString(formatShort(outputs[j]))
                                         : QStringLiteral("·"));
     }
-    const bool forward = model_.mode() == Mode::Forward;
-    for (QWidget* w : directionColumn_) setMuted(w, !forward);
-    for (QWidget* w : seedColumn_) setMuted(w, forward);
+    // Forward mode uses the direction, reverse the seed, forward-over-reverse both (H·v of ȳᵀf
+    // along ẋ).
+    const Mode mode = model_.mode();
+    for (QWidget* w : directionColumn_) setMuted(w, mode == Mode::Reverse);
+    for (QWidget* w : seedColumn_) setMuted(w, mode == Mode::Forward);
 }
 
 }  // namespace adviz::ui

@@ -1,0 +1,75 @@
+#pragma once
+// What the four charts share: themed charts, axes and series (every colour and font comes from
+// Theme::current(), sized for a projector), the floor that keeps log axes defined, and values
+// shown on hover. Nothing here computes a number the engine did not give.
+
+#include <QChart>
+#include <QColor>
+#include <QString>
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "autodiff/graph.hpp"
+
+class QAbstractAxis;
+class QAbstractSeries;
+class QLineSeries;
+class QLogValueAxis;
+class QScatterSeries;
+class QValueAxis;
+class QXYSeries;
+
+namespace adviz::ui {
+
+/// A log axis cannot show 0: values below this floor (exact zeros, denormals) are drawn at it.
+inline constexpr double kLogFloor = 1e-18;
+
+/// The value to plot on a log axis: nothing for NaN or ±∞ (the point is skipped), the floor for
+/// anything below it (an exact 0 error is drawn at the floor rather than dropped).
+std::optional<double> logPlotValue(double v);
+
+/// UTF-8 std::string to QString.
+QString qs(const std::string& s);
+/// Four significant digits, as formulas elsewhere in adviz show numbers (formatShort).
+QString shortNumber(double v);
+
+/// "x = 1, y = 2": the inputs of g with the values v (one per input).
+QString pointText(const Graph& g, std::span<const double> v);
+/// "(1, 0)": a vector over the inputs.
+QString vectorText(std::span<const double> v);
+/// The output a chart looks at, as the command line chooses it: the first with a nonzero seed
+/// (0 if none).
+int chosenOutput(std::span<const double> seed);
+
+/// A chart in the theme's colours and fonts, legend at the bottom, no animation.
+QChart* themedChart(const QString& title);
+/// A placeholder chart saying why nothing is drawn ("no program yet").
+QChart* messageChart(const QString& title, const QString& message);
+
+/// A base-10 log axis with its title, covering whole decades around [lo, hi].
+QLogValueAxis* logAxis(const QString& title, double lo, double hi);
+/// A linear axis with its title over [lo, hi]; integer tick labels if integers is set.
+QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false);
+
+/// A line series drawn with the given colour and style; objectName is what tests look for.
+QLineSeries* lineSeries(const QString& name, const QString& objectName, const QColor& colour,
+                        Qt::PenStyle style = Qt::SolidLine, double width = 3.0);
+/// Scatter markers; a white border keeps them legible on top of lines.
+QScatterSeries* scatterSeries(const QString& name, const QString& objectName,
+                              const QColor& colour, double size = 14.0,
+                              bool rectangle = false);
+
+/// Adds series to chart (which takes ownership) on the axes x and y, which must be in chart.
+void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y);
+
+/// Hovering a series shows a tooltip with the nearest data point of it: its name, then
+/// "xName = …" and "yName = …".
+void showValuesOnHover(QChart* chart, QXYSeries* series, const QString& xName,
+                       const QString& yName);
+
+/// The first series of chart whose objectName is name, or null.
+QXYSeries* findSeries(const QChart* chart, const QString& name);
+
+}  // namespace adviz::ui
