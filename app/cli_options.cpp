@@ -47,6 +47,8 @@ commands:
   cost    EXPR --at ... [--csv|--json]                passes and operations for a full gradient
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
+          [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
+          [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes after '--': adviz eval -- -x^2
@@ -65,9 +67,10 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         step("step", "step", "k"), shot("screenshot", "screenshot", "path"),
         tb("top-to-bottom", "layout top to bottom"), help({"h", "help"}, "help"),
         csv("csv", "CSV output"), method("method", "method", "method"),
-        strategy("strategy", "strategy", "strategy");
+        strategy("strategy", "strategy", "strategy"), panel("panel", "panel", "name"),
+        jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
-                  strategy});
+                  strategy, panel, jac, backward});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -99,6 +102,10 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.csv = p.isSet(csv);
     if (p.isSet(method)) opt.method = p.value(method).toStdString();
     if (p.isSet(strategy)) opt.strategy = p.value(strategy).toStdString();
+    opt.panel = p.value(panel).toStdString();
+    opt.jacobianDemo = p.value(jac).toStdString();
+    opt.backwardGraph = p.isSet(backward);
+    opt.strategyGiven = p.isSet(strategy);
 
     if (opt.mode != "forward" && opt.mode != "reverse" && opt.mode != "forward-over-reverse")
         return CliError{UsageStatus, "--mode must be forward, reverse or forward-over-reverse, not '" +

@@ -36,7 +36,11 @@ struct Options {
     bool topToBottom = false;
     bool csv = false;                 ///< --csv: data as CSV
     std::string method = "auto";      ///< jacobian --method forward|reverse|auto
-    std::string strategy = "sqrt";    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
+    std::string panel;                ///< gui --panel wengert|jacobian|charts|memory
+    std::string jacobianDemo;         ///< gui --jacobian forward|reverse[:SWEEPS_DONE]
+    std::string strategy = "sqrt";
+    bool strategyGiven = false;       ///< --strategy was on the command line
+    bool backwardGraph = false;       ///< gui --backward-graph    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
     bool help = false;
 };
 

@@ -15,6 +15,8 @@
 #include "autodiff/parser.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/main_window.hpp"
+#include "ui/widgets/jacobian_panel.hpp"
+#include "autodiff/checkpoint.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"
 
@@ -122,7 +124,31 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     else window.loadProgram(QString::fromStdString(opt.source), values,
                             modeNamed(opt.mode));
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
-    if (opt.step) {
+    if (opt.backwardGraph) window.setShowBackwardGraph(true);
+    if (opt.strategyGiven) {
+        auto s = Strategy::parse(opt.strategy);
+        if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");
+        window.model().setCheckpointStrategy(s);
+    }
+    if (!opt.panel.empty() && !window.showPanel(QString::fromStdString(opt.panel)))
+        return fail(err, UsageStatus, "--panel must be wengert, jacobian, charts or memory");
+    if (!opt.jacobianDemo.empty()) {
+        // "forward:2": the Jacobian by forward mode with two sweeps done and the third under way
+        // (at --step, default half-way).
+        std::string method = opt.jacobianDemo.substr(0, opt.jacobianDemo.find(':'));
+        int done = 0;
+        if (auto colon = opt.jacobianDemo.find(':'); colon != std::string::npos)
+            done = std::atoi(opt.jacobianDemo.c_str() + colon + 1);
+        if (method != "forward" && method != "reverse")
+            return fail(err, UsageStatus, "--jacobian must be forward or reverse, optionally :SWEEPS");
+        window.showPanel("jacobian");
+        Mode m = method == "forward" ? Mode::Forward : Mode::Reverse;
+        window.jacobianPanel().showProgress(m, done, 0);
+        std::string stepError;
+        auto step = stepFor(opt.step.value_or("0"), window.model().stepCount(), stepError);
+        if (!step) return fail(err, UsageStatus, stepError);
+        window.model().setStep(*step);
+    } else if (opt.step) {
         std::string stepError;
         auto step = stepFor(*opt.step, window.model().stepCount(), stepError);
         if (!step) return fail(err, UsageStatus, stepError);

@@ -27,8 +27,8 @@ namespace adviz {
 /// Records nothing: the fast path.
 struct NoCheckpointRecord {
     static constexpr bool enabled = false;
-    void primal(int, const std::vector<double>&) {}
-    void recompute(int, const std::vector<double>&) {}
+    void primal(int, const double*) {}
+    void recompute(int, const double*) {}
     void checkpoint(int, double, int) {}
     void free(int) {}
     void seed(int, double, double) {}
@@ -66,7 +66,7 @@ public:
           series_(recordMemory) {
         const auto n = static_cast<std::size_t>(g.size());
         snapCount_ = zeroed<int>(n);
-        value_.assign(n, std::numeric_limits<double>::quiet_NaN());
+        value_ = zeroed<double>(n);  // values are written before they are read
         adjoint_ = zeroed<double>(n);
         for (int c : live.constants) value_[at(c)] = g[c].constant;  // always there
         r_.operations = operations();
@@ -90,7 +90,7 @@ public:
         for (int i = 0; i < g_.inputs; ++i) {
             value_[at(i)] = x_[static_cast<std::size_t>(i)];
             ++alive_;
-            rec_.primal(i, value_);
+            rec_.primal(i, value_.get());
         }
         tick();
         for (int i = 0; i < g_.inputs; ++i) {
@@ -180,7 +180,7 @@ private:
         if (from >= to) return;
         const Node* nodes = g_.nodes.data();
         const int* ops = ops_.data();
-        double* value = value_.data();
+        double* value = value_.get();
         const int* lastUse = lastUse_.data();
         const int* snapCount = snapCount_.get();
         int nextOutput = pendingOutputs_[nextOutput_].first;
@@ -210,9 +210,9 @@ private:
                     firstValue(w, y);
                     nextOutput = pendingOutputs_[nextOutput_].first;
                 }
-                rec_.primal(w, value_);
+                rec_.primal(w, value);
             } else {
-                rec_.recompute(w, value_);
+                rec_.recompute(w, value);
             }
             peak = std::max(peak, alive);
             if (series_) r_.aliveOverTime.push_back(alive);
@@ -315,7 +315,7 @@ private:
     void backwardOver(int from, int to) {
         const Node* nodes = g_.nodes.data();
         const int* ops = ops_.data();
-        double* value = value_.data();
+        double* value = value_.get();
         double* adjoint = adjoint_.get();
         int alive = alive_;
         for (int j = to - 1; j >= from; --j) {
@@ -353,7 +353,7 @@ private:
     Rec& rec_;
     bool series_;
     Zeroed<int> snapCount_;            // per node: snapshots holding the value
-    std::vector<double> value_;        // per node: the value while held, NaN otherwise
+    Zeroed<double> value_;             // per node: the value while held, NaN once freed
     Zeroed<double> adjoint_;           // per node
     std::vector<int> state_;           // the current state: live values at position_
     std::vector<Snapshot> snapshots_;

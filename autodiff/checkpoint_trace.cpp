@@ -16,7 +16,7 @@ struct CheckpointTraceRecorder {
     Trace& trace;
 
     // A value computed: the first time (Primal) or again from a snapshot (Recompute).
-    void computed(Phase phase, int id, const std::vector<double>& value) {
+    void computed(Phase phase, int id, const double* value) {
         const Node& nd = g[id];
         auto valueOf = [&](int u) { return value[static_cast<std::size_t>(u)]; };
         if (phase == Phase::Primal && nd.op != Op::Input)
@@ -31,8 +31,8 @@ struct CheckpointTraceRecorder {
         trace.steps.push_back(std::move(s));
     }
 
-    void primal(int id, const std::vector<double>& value) { computed(Phase::Primal, id, value); }
-    void recompute(int id, const std::vector<double>& value) {
+    void primal(int id, const double* value) { computed(Phase::Primal, id, value); }
+    void recompute(int id, const double* value) {
         computed(Phase::Recompute, id, value);
     }
 

@@ -1,7 +1,8 @@
 // Gradient checkpointing on a 10⁶-operation chain (a₁ = sin x, a₂ = sin a₁, …): time and values
-// stored for today's reverse mode (vjp, store-all), and the checkpointed sweep with store-all,
-// √T (every ⌈√T⌉ = 1000 steps) and binomial (Revolve) schedules. Compare within one run:
-// README "Performance" reports the ratios.
+// stored for today's reverse mode (vjp: store-all), and the checkpointed sweep with store-all,
+// √T (every ⌈√T⌉ = 1000 steps) and binomial (Revolve) schedules. The liveness of the program is
+// computed once, as the program is parsed once; "+liveness" includes it. Compare within one
+// run: README "Performance" reports the ratios (√T / vjp must stay at most 1.5).
 // Run: ./build/release/bench/checkpoint_bench
 
 #include <benchmark/benchmark.h>
@@ -10,6 +11,7 @@
 
 #include "autodiff/checkpoint.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/sweep.hpp"
 #include "programs.hpp"
 
 using namespace adviz;
@@ -30,6 +32,11 @@ const Graph& chain() {
     return g;
 }
 
+const Liveness& live() {
+    static const Liveness l = liveness(chain());
+    return l;
+}
+
 const std::vector<double> x{0.5}, seed{1.0};
 
 // Today's reverse mode: every value stored, then one backward sweep.
@@ -43,11 +50,23 @@ void ReverseStoreAll(benchmark::State& state) {
     state.counters["recomputed"] = 0;
 }
 
-void Checkpointed(benchmark::State& state, const Strategy& strategy) {
+// The bare store-all sweep with its buffers reused between calls (engine_bench's "reverse").
+void ReverseSweepReused(benchmark::State& state) {
     const Graph& g = chain();
+    std::vector<double> value, adjoint;
+    for (auto _ : state) {
+        reverseSweep(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
+        benchmark::DoNotOptimize(adjoint.data());
+    }
+}
+
+void Checkpointed(benchmark::State& state, const Strategy& strategy, bool withLiveness) {
+    const Graph& g = chain();
+    const Liveness& l = live();
     CheckpointResult last;
     for (auto _ : state) {
-        last = checkpointedGradient(g, x, seed, strategy, false);
+        last = withLiveness ? checkpointedGradient(g, x, seed, strategy, false)
+                            : checkpointedGradient(g, l, x, seed, strategy, false);
         benchmark::DoNotOptimize(last.gradient.data());
     }
     state.counters["peak_stored"] = last.peakStored;
@@ -58,11 +77,16 @@ void Checkpointed(benchmark::State& state, const Strategy& strategy) {
 void registerAll() {
     benchmark::RegisterBenchmark("checkpoint/vjp_store_all", ReverseStoreAll)
         ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("checkpoint/reverse_sweep_reused", ReverseSweepReused)
+        ->Unit(benchmark::kMillisecond);
     for (const char* name : {"store-all", "sqrt", "binomial:100", "binomial:20"}) {
         Strategy s = *Strategy::parse(name);
-        benchmark::RegisterBenchmark((std::string("checkpoint/") + name).c_str(), Checkpointed, s)
+        benchmark::RegisterBenchmark((std::string("checkpoint/") + name).c_str(), Checkpointed, s,
+                                     false)
             ->Unit(benchmark::kMillisecond);
     }
+    benchmark::RegisterBenchmark("checkpoint/sqrt+liveness", Checkpointed, Strategy::sqrt(), true)
+        ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -23,6 +24,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/inputs_panel.hpp"
+#include "ui/widgets/jacobian_panel.hpp"
 #include "ui/widgets/trace_table.hpp"
 #include "ui/widgets/transport_bar.hpp"
 
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     editor_ = new ExpressionEditor;
     inputs_ = new InputsPanel(*model_);
     table_ = new TraceTable(*model_);
+    jacobian_ = new JacobianPanel(*model_, *player_);
     transport_ = new TransportBar(*model_, *player_);
 
     const Theme& t = Theme::current();
@@ -97,7 +100,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(inputs_);
-    right->addWidget(table_);
+    sideTabs_ = new QTabWidget;
+    sideTabs_->setFont(t.labelFont());
+    sideTabs_->addTab(table_, tr("Wengert list"));
+    sideTabs_->addTab(jacobian_, tr("Jacobian"));
+    right->addWidget(sideTabs_);
     right->setStretchFactor(0, 0);
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
@@ -151,6 +158,13 @@ void MainWindow::buildMenus() {
         scene_->setDirection(on ? layout::Direction::TopToBottom : layout::Direction::LeftToRight);
     });
     view->addAction(tr("&Fit to window"), QKeySequence(tr("F")), view_, &GraphView::fitGraph);
+    view->addSeparator();
+    backwardGraph_ = view->addAction(tr("&Backward pass as a graph"));
+    backwardGraph_->setCheckable(true);
+    backwardGraph_->setShortcut(QKeySequence(tr("Ctrl+B")));
+    backwardGraph_->setToolTip(tr("Add the reverse sweep as explicit nodes (each adjoint computed "
+                                  "from local partials); differentiate it forward for H·v"));
+    connect(backwardGraph_, &QAction::toggled, model_, &SessionModel::setShowBackwardGraph);
 
     QMenu* ex = menuBar()->addMenu(tr("E&xamples"));
     for (const Example& e : examples()) {
@@ -271,6 +285,15 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
     event->accept();
 }
+
+bool MainWindow::showPanel(const QString& name) {
+    if (name == "wengert") sideTabs_->setCurrentWidget(table_);
+    else if (name == "jacobian") sideTabs_->setCurrentWidget(jacobian_);
+    else return false;
+    return true;
+}
+
+void MainWindow::setShowBackwardGraph(bool on) { backwardGraph_->setChecked(on); }
 
 void MainWindow::screenshotWhenReady(const QString& path, std::function<void(const QString&)> done) {
     // Poll until the layout is done and the window has painted, then grab it.

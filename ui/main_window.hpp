@@ -10,6 +10,7 @@
 
 class QLabel;
 class QAction;
+class QTabWidget;
 
 namespace adviz::ui {
 
@@ -21,6 +22,7 @@ class ExpressionEditor;
 class InputsPanel;
 class TraceTable;
 class TransportBar;
+class JacobianPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -38,6 +40,11 @@ public:
                      Mode mode);
     /// Loads the program of the last session (QSettings), or the default example.
     void loadLastOrDefault();
+    /// Shows a side or centre panel by name: "wengert", "jacobian", "charts", "memory".
+    bool showPanel(const QString& name);
+    /// The Jacobian panel (for --jacobian demos).
+    JacobianPanel& jacobianPanel() { return *jacobian_; }
+    void setShowBackwardGraph(bool on);
     /// Once the window is shown and laid out, saves a screenshot of it to path and calls done
     /// with an error message (empty on success).
     void screenshotWhenReady(const QString& path, std::function<void(const QString&)> done);
@@ -62,11 +69,14 @@ private:
     InputsPanel* inputs_;
     TraceTable* table_;
     TransportBar* transport_;
+    JacobianPanel* jacobian_;
+    QTabWidget* sideTabs_;
     QLabel* captionLead_;  // forward steps: the value's formula, above the tangent's
     QLabel* caption_;
     QLabel* warnings_;
     QAction* edgeLabels_ = nullptr;
     QAction* topToBottom_ = nullptr;
+    QAction* backwardGraph_ = nullptr;
 };
 
 }  // namespace adviz::ui

@@ -15,8 +15,6 @@
 namespace adviz::ui {
 namespace {
 
-constexpr int kPointsPerDecade = 4;
-
 QString chartTitle() { return QObject::tr("Finite differences vs AD"); }
 
 QString slopeText(double slope) {
@@ -48,7 +46,7 @@ FdErrorData computeFdError(const Graph& g, std::span<const double> x,
         data.message = QObject::tr("the direction is zero: choose an input or set ẋ");
         return data;
     }
-    data.rows = fdErrorSweep(g, x, dir, output, kPointsPerDecade);
+    data.rows = fdErrorSweep(g, x, dir, output, kFdPointsPerDecade);
     data.best = bestEpsilon(x, dir, data.rows);
     data.subtitle = QObject::tr("%1 along %2 at %3")
                         .arg(qs(g.outputs[static_cast<std::size_t>(output)].name),

@@ -24,8 +24,11 @@ struct FdErrorData {
     QString message;               ///< why nothing can be drawn; empty when rows hold data
 };
 
-/// Sweeps output `output` of g at x along dir (4 steps per decade). Thread-safe: reads only
-/// its arguments.
+/// Steps per decade of ε in the sweep (65 steps from 1e-16 to 1).
+inline constexpr int kFdPointsPerDecade = 4;
+
+/// Sweeps output `output` of g at x along dir (kFdPointsPerDecade steps per decade).
+/// Thread-safe: reads only its arguments.
 FdErrorData computeFdError(const Graph& g, std::span<const double> x,
                            std::span<const double> dir, int output);
 

@@ -1,0 +1,137 @@
+#include "ui/charts/swell_chart.hpp"
+
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QObject>
+#include <QScatterSeries>
+#include <QStringList>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "ui/charts/chart_style.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+constexpr std::size_t kDerivativeChars = 2000;  // per derivative: a screenful, not megabytes
+constexpr std::size_t kDerivativesShown = 8;
+
+QString sizeText(long long n) {
+    return n == tooLargeToCount ? QObject::tr("too many to count") : QString::number(n);
+}
+
+struct Quantity {
+    QString name;
+    const char* object;
+    QColor colour;
+    long long SwellRow::*size;
+};
+
+std::array<Quantity, 4> quantities() {
+    const Theme& t = Theme::current();
+    return {{
+        {QObject::tr("AD graph"), "adNodes", t.outputBorder, &SwellRow::adNodes},
+        {QObject::tr("function as a tree"), "functionTree", t.mutedText,
+         &SwellRow::functionTreeNodes},
+        {QObject::tr("derivative as a tree"), "derivativeTree", t.tangent,
+         &SwellRow::derivativeTreeNodes},
+        {QObject::tr("derivative after CSE"), "afterCse", t.selected, &SwellRow::afterCse},
+    }};
+}
+
+}  // namespace
+
+SwellData computeSwell(const Graph& g, std::span<const double> x, int output,
+                       SwellFamily family, std::vector<SwellRow> familyRows) {
+    SwellData data;
+    data.family = family;
+    data.rows = familyRows.empty() ? swellFamily(family, kSwellFamilySize)
+                                   : std::move(familyRows);
+    if (g.inputCount() == 0 || g.outputCount() == 0) {
+        data.summary = QObject::tr("No program with inputs and an output yet.");
+        return data;
+    }
+    const SwellRow row = swellOf(g, x, output, "program");
+    data.program = row;
+    data.summary = QObject::tr("The symbolic gradient: %1 nodes as a tree; %2 after CSE; "
+                               "the AD graph has %3 nodes.")
+                       .arg(sizeText(row.derivativeTreeNodes), sizeText(row.afterCse),
+                            sizeText(row.adNodes));
+
+    const SymExpr grad = symbolicGradient(g, x, output);
+    if (grad.tooLarge) {
+        data.derivativeText = QObject::tr("(the symbolic gradient has more than %1 distinct "
+                                          "nodes: not built)")
+                                  .arg(SymLimits{}.maxNodes);
+        return data;
+    }
+    const std::vector<long long> sizes = rootTreeSizes(grad);
+    const QString f = qs(g.outputs[static_cast<std::size_t>(output)].name);
+    QStringList lines;
+    for (std::size_t i = 0; i < grad.roots.size(); ++i) {
+        if (i == kDerivativesShown) {
+            lines << QObject::tr("(and %1 more)").arg(grad.roots.size() - i);
+            break;
+        }
+        lines << QStringLiteral("∂%1/∂%2 = %3    [%4]")
+                     .arg(f, qs(grad.inputNames[i]),
+                          qs(print(grad, grad.roots[i], kDerivativeChars)),
+                          QObject::tr("%1 nodes").arg(sizeText(sizes[i])));
+    }
+    data.derivativeText = lines.join(QStringLiteral("\n"));
+    return data;
+}
+
+QChart* buildSwellChart(const SwellData& data) {
+    const QString title = QObject::tr("Expression swell: symbolic derivative vs AD graph");
+    QChart* chart = themedChart(QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
+                                    .arg(title, QObject::tr("family \"%1\": node counts")
+                                                    .arg(familyName(data.family))));
+    // tooLargeToCount (-1) and other non-positive sizes have no place on a log axis: skipped.
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo, nMax = 1;
+    auto note = [&](double v) { lo = std::min(lo, v), hi = std::max(hi, v); };
+    std::vector<QXYSeries*> all;
+    for (const Quantity& q : quantities()) {
+        auto* line = lineSeries(q.name, QString::fromLatin1(q.object), q.colour);
+        line->setPointsVisible(true);
+        for (const SwellRow& r : data.rows) {
+            const double v = static_cast<double>(r.*q.size);
+            if (v <= 0) continue;
+            line->append(r.n, v);
+            note(v);
+            nMax = std::max(nMax, static_cast<double>(r.n));
+        }
+        all.push_back(line);
+    }
+    if (data.program) {
+        const SwellRow& r = *data.program;
+        auto* program = scatterSeries(QObject::tr("this program (at n = %1 inputs)").arg(r.n),
+                                      QStringLiteral("program"), Theme::current().text, 18.0,
+                                      true);
+        for (const Quantity& q : quantities()) {
+            const double v = static_cast<double>(r.*q.size);
+            if (v <= 0) continue;
+            program->append(r.n, v);
+            note(v);
+        }
+        nMax = std::max(nMax, static_cast<double>(r.n));
+        all.push_back(program);
+    }
+
+    auto* xAxis = valueAxis(QObject::tr("n"), 0, nMax + 1, true);
+    auto* yAxis = logAxis(QObject::tr("nodes"), lo, hi);
+    yAxis->setLabelFormat(QStringLiteral("%g"));
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+    for (QXYSeries* s : all) {
+        attach(chart, s, xAxis, yAxis);
+        showValuesOnHover(chart, s, QStringLiteral("n"), QObject::tr("nodes"));
+    }
+    return chart;
+}
+
+}  // namespace adviz::ui

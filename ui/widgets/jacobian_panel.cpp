@@ -1,0 +1,209 @@
+#include "ui/widgets/jacobian_panel.hpp"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+#include "autodiff/jacobian.hpp"
+#include "autodiff/number_format.hpp"
+#include "ui/model/player.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+QString qs(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QTableWidgetItem* cell(const QString& text, const QColor& colour) {
+    auto* item = new QTableWidgetItem(text);
+    item->setForeground(colour);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    item->setFlags(Qt::ItemIsEnabled);
+    return item;
+}
+
+}  // namespace
+
+JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* parent)
+    : QWidget(parent), model_(model), player_(player) {
+    const Theme& t = Theme::current();
+    auto* layout = new QVBoxLayout(this);
+
+    auto* buttons = new QHBoxLayout;
+    byForward_ = new QPushButton(tr("By forward mode"), this);
+    byForward_->setToolTip(tr("n forward sweeps, seeds e₁ … eₙ: one column of J each"));
+    byReverse_ = new QPushButton(tr("By reverse mode"), this);
+    byReverse_->setToolTip(tr("m reverse sweeps, seeds e₁ … eₘ: one row of J each"));
+    stop_ = new QPushButton(tr("Stop"), this);
+    for (QPushButton* b : {byForward_, byReverse_, stop_}) {
+        b->setFont(t.labelFont());
+        buttons->addWidget(b);
+    }
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
+    matrix_ = new QTableWidget(this);
+    matrix_->setObjectName(QStringLiteral("jacobianMatrix"));
+    matrix_->setFont(t.numberFont());
+    matrix_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    matrix_->setSelectionMode(QAbstractItemView::NoSelection);
+    layout->addWidget(matrix_, 1);
+
+    note_ = new QLabel(this);
+    note_->setWordWrap(true);
+    note_->setFont(t.labelFont());
+    layout->addWidget(note_);
+
+    costs_ = new QTableWidget(2, 4, this);
+    costs_->setObjectName(QStringLiteral("jacobianCosts"));
+    costs_->setFont(t.labelFont());
+    costs_->setHorizontalHeaderLabels({tr("method"), tr("sweeps"), tr("operations"), tr("values stored")});
+    costs_->verticalHeader()->hide();
+    costs_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    costs_->setSelectionMode(QAbstractItemView::NoSelection);
+    costs_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    costs_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    costs_->setMaximumHeight(costs_->horizontalHeader()->height() + 2 * costs_->verticalHeader()->defaultSectionSize() + 6);
+    layout->addWidget(costs_);
+
+    pause_ = new QTimer(this);
+    pause_->setSingleShot(true);
+    pause_->setInterval(500);  // a breath between sweeps, so the filled column registers
+    connect(pause_, &QTimer::timeout, this, &JacobianPanel::startSweep);
+
+    connect(byForward_, &QPushButton::clicked, this, [this] { run(Mode::Forward); });
+    connect(byReverse_, &QPushButton::clicked, this, [this] { run(Mode::Reverse); });
+    connect(stop_, &QPushButton::clicked, this, &JacobianPanel::stop);
+    connect(&model_, &SessionModel::graphChanged, this, [this] { stop(); rebuild(); });
+    connect(&model_, &SessionModel::pointChanged, this, [this] {
+        if (!running_) refreshCosts();
+    });
+    connect(&model_, &SessionModel::stepChanged, this, &JacobianPanel::onStep);
+    rebuild();
+}
+
+void JacobianPanel::rebuild() {
+    const Graph& g = model_.graph();
+    matrix_->clear();
+    matrix_->setRowCount(g.outputCount());
+    matrix_->setColumnCount(g.inputCount());
+    QStringList rows, cols;
+    for (const Output& o : g.outputs) rows << qs(o.name);
+    for (int i = 0; i < g.inputCount(); ++i) cols << "∂/∂" + qs(g.inputName(i));
+    matrix_->setVerticalHeaderLabels(rows);
+    matrix_->setHorizontalHeaderLabels(cols);
+    matrix_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    refreshCosts();
+}
+
+void JacobianPanel::refreshCosts() {
+    const Graph& g = model_.graph();
+    if (g.inputCount() == 0 || g.outputCount() == 0) return;
+    // The engine runs both methods and counts what each did.
+    JacobianResult r = jacobian(g, model_.inputs(), JacobianMethod::Auto);
+    const SweepCost& fwd = r.method == Mode::Forward ? r.cost : r.otherCost;
+    const SweepCost& rev = r.method == Mode::Forward ? r.otherCost : r.cost;
+    const Theme& t = Theme::current();
+    auto row = [&](int k, const QString& name, const SweepCost& c, bool cheaper) {
+        QColor colour = cheaper ? t.outputBorder : t.text;
+        costs_->setItem(k, 0, cell(name + (cheaper ? "  ✓" : ""), colour));
+        costs_->setItem(k, 1, cell(QString::number(c.sweeps), colour));
+        costs_->setItem(k, 2, cell(QString::number(c.operations), colour));
+        costs_->setItem(k, 3, cell(QString::number(c.valuesStored), colour));
+    };
+    row(0, tr("forward (n = %1)").arg(g.inputCount()), fwd, r.method == Mode::Forward);
+    row(1, tr("reverse (m = %1)").arg(g.outputCount()), rev, r.method == Mode::Reverse);
+    note_->setText(tr("J is %1 × %2: forward mode needs one sweep per input, reverse mode one per "
+                      "output. ✓ marks the cheaper for this program.")
+                       .arg(g.outputCount()).arg(g.inputCount()));
+}
+
+void JacobianPanel::run(Mode method) {
+    stop();
+    rebuild();  // a fresh, empty matrix
+    method_ = method;
+    sweep_ = 0;
+    running_ = true;
+    model_.setMode(method);
+    startSweep();
+}
+
+void JacobianPanel::showProgress(Mode method, int sweepsDone, int step) {
+    stop();
+    rebuild();
+    method_ = method;
+    model_.setMode(method);
+    const Graph& g = model_.graph();
+    const int sweeps = method == Mode::Forward ? g.inputCount() : g.outputCount();
+    for (sweep_ = 0; sweep_ < std::min(sweepsDone, sweeps); ++sweep_) {
+        if (method == Mode::Forward) model_.setUnitDirection(sweep_);
+        else model_.setUnitSeed(sweep_);
+        fillFromTrace();
+    }
+    if (sweep_ < sweeps) {
+        prepareSweep();  // the next sweep's seed and highlight, paused at `step`
+        model_.setStep(step);
+    }
+}
+
+void JacobianPanel::stop() {
+    running_ = false;
+    pause_->stop();
+}
+
+void JacobianPanel::startSweep() {
+    if (!running_) return;
+    const Graph& g = model_.graph();
+    const int sweeps = method_ == Mode::Forward ? g.inputCount() : g.outputCount();
+    if (sweep_ >= sweeps) {
+        running_ = false;
+        return;
+    }
+    prepareSweep();
+    player_.toStart();
+    player_.play();
+}
+
+void JacobianPanel::prepareSweep() {
+    if (method_ == Mode::Forward) model_.setUnitDirection(sweep_);  // seed eᵢ: column i
+    else model_.setUnitSeed(sweep_);                                  // seed eⱼ: row j
+    // Highlight the column or row being computed.
+    const Theme& t = Theme::current();
+    for (int r = 0; r < matrix_->rowCount(); ++r)
+        for (int c = 0; c < matrix_->columnCount(); ++c) {
+            bool current = method_ == Mode::Forward ? c == sweep_ : r == sweep_;
+            if (!matrix_->item(r, c)) matrix_->setItem(r, c, cell(QStringLiteral("·"), t.pending));
+            matrix_->item(r, c)->setBackground(current ? t.activeGlow : QColor(Qt::transparent));
+        }
+}
+
+void JacobianPanel::onStep(int step) {
+    if (!running_ || step < model_.stepCount() || model_.stepCount() == 0) return;
+    if (pause_->isActive()) return;
+    fillFromTrace();
+    emit sweepFinished(sweep_);
+    ++sweep_;
+    pause_->start();
+}
+
+void JacobianPanel::fillFromTrace() {
+    // The finished sweep's result: J·eᵢ (column i) in forward mode, eⱼᵀJ (row j) in reverse.
+    const Trace& tr = model_.trace();
+    const Theme& t = Theme::current();
+    QColor colour = method_ == Mode::Forward ? t.tangent : t.adjoint;
+    for (std::size_t k = 0; k < tr.result.size(); ++k) {
+        int r = method_ == Mode::Forward ? static_cast<int>(k) : sweep_;
+        int c = method_ == Mode::Forward ? sweep_ : static_cast<int>(k);
+        if (r >= matrix_->rowCount() || c >= matrix_->columnCount()) continue;
+        matrix_->setItem(r, c, cell(QString::fromStdString(formatShort(tr.result[k])), colour));
+    }
+}
+
+}  // namespace adviz::ui

@@ -1,0 +1,63 @@
+#pragma once
+// The Jacobian panel: J by n forward sweeps (one column each) or m reverse sweeps (one row
+// each), animated one sweep after another on the graph while the matrix fills in, with the
+// measured cost of both methods side by side so the crossover between them can be shown.
+
+#include <QWidget>
+
+#include "autodiff/trace.hpp"
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace adviz::ui {
+
+class SessionModel;
+class Player;
+
+class JacobianPanel : public QWidget {
+    Q_OBJECT
+public:
+    JacobianPanel(SessionModel& model, Player& player, QWidget* parent = nullptr);
+
+    /// Starts animating the Jacobian by forward (columns) or reverse (rows) sweeps.
+    void run(Mode method);
+    /// Jumps (no animation) to the state of run(method) after `sweepsDone` sweeps with the next
+    /// sweep at step `step`: for screenshots and tests.
+    void showProgress(Mode method, int sweepsDone, int step);
+    /// Stops after the current sweep's matrix entries; what is filled stays.
+    void stop();
+    bool isRunning() const { return running_; }
+    /// The sweep being animated (column for forward, row for reverse), -1 when idle.
+    int currentSweep() const { return running_ ? sweep_ : -1; }
+    QTableWidget* matrix() const { return matrix_; }
+    QTableWidget* costTable() const { return costs_; }
+
+signals:
+    void sweepFinished(int sweep);
+
+private:
+    void rebuild();        // new graph: new matrix shape, costs
+    void refreshCosts();   // the engine's measured cost of both methods at the point
+    void onStep(int step);
+    void startSweep();
+    void prepareSweep();   // seed eᵢ or eⱼ for sweep_, highlight its column or row
+    void fillFromTrace();  // the finished sweep's result into its column or row
+
+    SessionModel& model_;
+    Player& player_;
+    QTableWidget* matrix_;
+    QTableWidget* costs_;
+    QLabel* note_;
+    QPushButton* byForward_;
+    QPushButton* byReverse_;
+    QPushButton* stop_;
+    QTimer* pause_;
+    bool running_ = false;
+    Mode method_ = Mode::Forward;
+    int sweep_ = 0;
+};
+
+}  // namespace adviz::ui
