@@ -137,6 +137,7 @@ const std::vector<Command>& commands() {
         {"fd-error", true, cmdFdError},
         {"swell", false, cmdSwell},
         {"cost", true, cmdCost},
+        {"checkpoint", true, cmdCheckpoint},
     };
     return list;
 }

@@ -45,6 +45,8 @@ commands:
   fd-error EXPR --at ... [--dir ...] [--csv|--json]   |FD − AD| against the step eps, 1e-16 … 1
   swell   EXPR [--at ...] [--csv|--json]              symbolic derivative size against the AD graph
   cost    EXPR --at ... [--csv|--json]                passes and operations for a full gradient
+  checkpoint EXPR --at ... --strategy store-all|sqrt|every:K|binomial:S [--json]
+                                                      checkpointed reverse mode: gradient, memory
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
           [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]

@@ -1,0 +1,248 @@
+// The Charts panel draws the engine's numbers: every series has as many points as the engine
+// gave (minus those a log axis cannot show), the markers are where the engine put them, the
+// charts follow the model, and each exports to SVG and PNG.
+
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QXYSeries>
+#include <QXmlStreamReader>
+
+#include <cmath>
+#include <memory>
+
+#include "autodiff/finite_difference.hpp"
+#include "autodiff/function_slice.hpp"
+#include "autodiff/gradient_cost.hpp"
+#include "autodiff/symbolic.hpp"
+#include "ui/charts/chart_style.hpp"
+#include "ui/charts/charts_panel.hpp"
+#include "ui/charts/fd_error_chart.hpp"
+#include "ui/charts/slice_chart.hpp"
+#include "ui/model/session_model.hpp"
+
+using namespace adviz;
+using namespace adviz::ui;
+
+namespace {
+
+// The model of the issue: (x+y)*sin(x) at x = 1, y = 2.
+void load(SessionModel& model) {
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    model.setInputsByName({{"x", 1.0}, {"y", 2.0}});
+}
+
+qsizetype pointsOf(const QChart* chart, const char* name) {
+    const QXYSeries* s = findSeries(chart, QString::fromLatin1(name));
+    INFO("series " << name);
+    REQUIRE(s != nullptr);
+    return s->count();
+}
+
+template <typename Rows, typename Value>
+qsizetype countIf(const Rows& rows, Value value) {
+    qsizetype n = 0;
+    for (const auto& r : rows) n += value(r) ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("chart 1 has one point per finite error of the sweep and marks the best steps",
+          "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.recomputeNow();
+    const std::vector<FdErrorRow> rows =
+        fdErrorSweep(model.graph(), model.inputs(), model.direction(), 0, kFdPointsPerDecade);
+    const FdBest best = bestEpsilon(model.inputs(), model.direction(), rows);
+    REQUIRE(rows.size() == 65);
+    const QChart* chart = panel.chart(ChartsPanel::FdErrorTab);
+    auto finite = [](double FdErrorRow::*c) { return [c](const FdErrorRow& r) {
+        return std::isfinite(r.*c); }; };
+    CHECK(pointsOf(chart, "forward") == countIf(rows, finite(&FdErrorRow::forwardError)));
+    CHECK(pointsOf(chart, "central") == countIf(rows, finite(&FdErrorRow::centralError)));
+    CHECK(pointsOf(chart, "ad") == countIf(rows, finite(&FdErrorRow::adError)));
+
+    const QXYSeries* rule = findSeries(chart, "ruleForward");
+    REQUIRE(rule->count() == 2);
+    CHECK(rule->at(0).x() == best.ruleForward);
+    CHECK(findSeries(chart, "ruleCentral")->at(1).x() == best.ruleCentral);
+    REQUIRE(pointsOf(chart, "bestForward") == 1);
+    CHECK(findSeries(chart, "bestForward")->at(0) ==
+          QPointF(best.measuredForward, best.minForwardError));
+    REQUIRE(pointsOf(chart, "bestCentral") == 1);
+    CHECK(findSeries(chart, "bestCentral")->at(0).x() == best.measuredCentral);
+}
+
+TEST_CASE("chart 1 skips NaN and draws zeros at the log floor", "[charts]") {
+    FdErrorData data;
+    data.rows = {{1e-3, 0.0, std::nan(""), 1e-16}, {1e-2, 1e-5, 1e-7, 1e-16}};
+    data.best.ruleForward = data.best.ruleCentral = 1e-3;
+    std::unique_ptr<QChart> chart(buildFdErrorChart(data));
+    REQUIRE(pointsOf(chart.get(), "forward") == 2);
+    CHECK(findSeries(chart.get(), "forward")->at(0).y() == kLogFloor);
+    CHECK(pointsOf(chart.get(), "central") == 1);
+}
+
+TEST_CASE("chart 2 has one point per row of the cost family and marks the program",
+          "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.recomputeNow();
+    const std::vector<CostRow> rows = costFamily(kCostFamilyWidth);
+    const CostRow program = costOf(model.graph(), model.inputs(), 0);
+    const QChart* passes = panel.chart(ChartsPanel::CostTab);
+    for (const char* name : {"fdForward", "fdCentral", "forwardMode", "reverseMode"})
+        CHECK(pointsOf(passes, name) == static_cast<qsizetype>(rows.size()));
+    CHECK(findSeries(passes, "fdCentral")->at(0).y() == rows[0].fdCentralPasses);
+    REQUIRE(pointsOf(passes, "program") == 4);
+    CHECK(findSeries(passes, "program")->at(0).x() == program.parameters);
+
+    // The toggle redraws the same rows with the operation counts.
+    panel.findChild<QComboBox*>("costMeasure")->setCurrentIndex(1);
+    const QChart* ops = panel.chart(ChartsPanel::CostTab);
+    CHECK(pointsOf(ops, "reverseMode") == static_cast<qsizetype>(rows.size()));
+    CHECK(findSeries(ops, "reverseMode")->at(2).y() == rows[2].reverseOperations);
+    CHECK(findSeries(ops, "program")->at(3).y() == program.reverseOperations);
+}
+
+TEST_CASE("chart 3 has one point per countable size of the family and shows the derivative",
+          "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    const SwellRow program = swellOf(model.graph(), model.inputs(), 0, "program");
+    const auto family = GENERATE(SwellFamily::Nested, SwellFamily::Squaring,
+                                 SwellFamily::Product);
+    panel.findChild<QComboBox*>("swellFamily")->setCurrentIndex(static_cast<int>(family));
+    panel.recomputeNow();
+    const std::vector<SwellRow> rows = swellFamily(family, kSwellFamilySize);
+    const QChart* chart = panel.chart(ChartsPanel::SwellTab);
+    auto counted = [](long long SwellRow::*c) { return [c](const SwellRow& r) {
+        return r.*c > 0; }; };
+    INFO(familyName(family));
+    CHECK(pointsOf(chart, "adNodes") == countIf(rows, counted(&SwellRow::adNodes)));
+    CHECK(pointsOf(chart, "functionTree") ==
+          countIf(rows, counted(&SwellRow::functionTreeNodes)));
+    CHECK(pointsOf(chart, "derivativeTree") ==
+          countIf(rows, counted(&SwellRow::derivativeTreeNodes)));
+    CHECK(pointsOf(chart, "afterCse") == countIf(rows, counted(&SwellRow::afterCse)));
+    CHECK(pointsOf(chart, "program") == 4);
+
+    const QString text = panel.findChild<QPlainTextEdit*>("derivativeText")->toPlainText();
+    CHECK(text.contains("∂f/∂x = sin(x) + (x + y)*cos(x)"));
+    CHECK(text.contains("∂f/∂y = sin(x)"));
+    const QString summary = panel.findChild<QLabel*>("swellSummary")->text();
+    CHECK(summary.contains(QString("%1 nodes as a tree").arg(program.derivativeTreeNodes)));
+    CHECK(summary.contains(QString("%1 after CSE").arg(program.afterCse)));
+    CHECK(summary.contains(QString("AD graph has %1 nodes").arg(program.adNodes)));
+}
+
+TEST_CASE("chart 4 samples the slice and follows the inputs", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.recomputeNow();
+    const FunctionSlice slice =
+        sliceAlong(model.graph(), model.inputs(), 0, 0, 1.0 - 2.0, 1.0 + 2.0, kSliceSamples);
+    const QChart* chart = panel.chart(ChartsPanel::SliceTab);
+    CHECK(pointsOf(chart, "value") == kSliceSamples);
+    CHECK(pointsOf(chart, "slope") == kSliceSamples);
+    CHECK(findSeries(chart, "value")->at(kSliceSamples - 1).y() == slice.points.back().value);
+    CHECK(pointsOf(chart, "tangent") == 2);
+    CHECK(findSeries(chart, "current")->at(0) == QPointF(1.0, slice.valueAt));
+
+    SECTION("a new value of the input moves the current point") {
+        model.setInput(0, 3.0);
+        panel.recomputeNow();
+        const QPointF at = findSeries(panel.chart(ChartsPanel::SliceTab), "current")->at(0);
+        CHECK(at.x() == 3.0);
+        CHECK(at.y() == Approx((3.0 + 2.0) * std::sin(3.0)));
+    }
+    SECTION("the input combo picks the other input") {
+        panel.findChild<QComboBox*>("sliceInput")->setCurrentIndex(1);
+        panel.recomputeNow();
+        CHECK(findSeries(panel.chart(ChartsPanel::SliceTab), "current")->at(0).x() == 2.0);
+    }
+}
+
+TEST_CASE("a shown panel recomputes the visible chart on a worker thread", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.resize(900, 700);
+    panel.tabs()->setCurrentIndex(ChartsPanel::SliceTab);
+    QSignalSpy updated(&panel, &ChartsPanel::chartUpdated);
+    panel.show();
+    REQUIRE(updated.wait(10000));
+    CHECK(updated.takeFirst().at(0).toInt() == ChartsPanel::SliceTab);
+
+    model.setInput(0, 0.5);  // several changes in a row: only the last state is drawn
+    model.setInput(0, 1.5);
+    REQUIRE(updated.wait(10000));
+    CHECK(findSeries(panel.chart(ChartsPanel::SliceTab), "current")->at(0).x() == 1.5);
+}
+
+TEST_CASE("every chart exports to SVG and PNG", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.resize(1000, 760);
+    panel.show();
+    panel.recomputeNow();
+    QTemporaryDir dir;
+    const int tab = GENERATE(0, 1, 2, 3);
+    panel.tabs()->setCurrentIndex(tab);
+    QApplication::processEvents();
+    INFO("tab " << tab);
+
+    const QString svgPath = dir.filePath(QString("chart%1.svg").arg(tab));
+    REQUIRE_FALSE(panel.exportCurrent(svgPath).has_value());
+    QFile svg(svgPath);
+    REQUIRE(svg.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&svg);
+    int elements = 0;
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement) ++elements;
+    CHECK_FALSE(xml.hasError());
+    CHECK(elements > 10);
+
+    const QString pngPath = dir.filePath(QString("chart%1.png").arg(tab));
+    REQUIRE_FALSE(panel.exportCurrent(pngPath).has_value());
+    const QImage png(pngPath);
+    REQUIRE_FALSE(png.isNull());
+    CHECK(png.size() == panel.view(tab)->size() * 2);
+}
+
+TEST_CASE("a failed chart export says why and writes nothing", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.resize(800, 600);
+    panel.recomputeNow();
+    QTemporaryDir dir;
+    SECTION("unknown extension") {
+        const auto error = panel.exportCurrent(dir.filePath("chart.bmpx"));
+        REQUIRE(error.has_value());
+        CHECK(error->contains("unknown file type '.bmpx'"));
+        CHECK_FALSE(QFile::exists(dir.filePath("chart.bmpx")));
+    }
+    SECTION("unwritable path") {
+        const auto error = panel.exportCurrent("/nonexistent-dir/chart.svg");
+        REQUIRE(error.has_value());
+        CHECK(error->contains("cannot write"));
+    }
+}
