@@ -44,6 +44,9 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         runs.push_back(checkpointedGradient(g, live, job.x, seed, *strategy, false));
     }
     const CheckpointResult& r = runs.front();
+    auto grad = [&](int k, int i) {  // ∂output k/∂input i
+        return runs[static_cast<std::size_t>(k)].gradient[static_cast<std::size_t>(i)];
+    };
     if (opt.json) {
         JsonWriter j;
         j.beginObject();
@@ -52,8 +55,7 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         j.key("gradient").beginObject();
         for (int k = 0; k < g.outputCount(); ++k) {
             j.key(g.outputs[static_cast<std::size_t>(k)].name).beginObject();
-            for (int i = 0; i < g.inputCount(); ++i)
-                j.key(g.inputName(i)).value(runs[static_cast<std::size_t>(k)].gradient[static_cast<std::size_t>(i)]);
+            for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(grad(k, i));
             j.endObject();
         }
         j.endObject();
@@ -71,8 +73,7 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         for (int k = 0; k < g.outputCount(); ++k)
             for (int i = 0; i < g.inputCount(); ++i)
                 out << "∂" << g.outputs[static_cast<std::size_t>(k)].name << "/∂" << g.inputName(i)
-                    << " = " << formatExact(runs[static_cast<std::size_t>(k)].gradient[static_cast<std::size_t>(i)])
-                    << "\n";
+                    << " = " << formatExact(grad(k, i)) << "\n";
         out << "strategy: " << describe(*strategy, r.operations) << "\n"
             << "operations: " << r.operations << "\n"
             << "peak stored: " << r.peakStored << " values\n"

@@ -85,7 +85,8 @@ int revolveSplit(int steps, int snapshots) {
     // part and ρ = r for the second, C(m) ≥ r·l − β(s, r − 1) − β(s + 1, r − 2) = t(l, s)
     // (Pascal's rule), with equality exactly when both parts lie on those pieces:
     //     β(s, r − 2) ≤ m ≤ β(s, r − 1)  and  β(s − 1, r − 1) ≤ l − m ≤ β(s − 1, r).
-    // Pascal again: β(s − 1, r) = β(s, r) − β(s, r − 1), β(s − 1, r − 1) = β(s, r − 1) − β(s, r − 2).
+    // Pascal again: β(s − 1, r) = β(s, r) − β(s, r − 1) and
+    //               β(s − 1, r − 1) = β(s, r − 1) − β(s, r − 2).
     const long long secondMax = b.atR - b.atR1;   // β(s − 1, r)
     const long long secondMin = b.atR1 - b.atR2;  // β(s − 1, r − 1)
     const long long lo = std::max(b.atR2, l - secondMax);

@@ -2,6 +2,34 @@
 
 namespace adviz::ui {
 
+namespace {
+
+// h₁ = tanh(0.9·x + 0.1), h₂ = tanh(0.9·h₁ + 0.1), …: a deep chain, where checkpointing pays.
+QString tanhNetwork(int layers) {
+    QString s = QStringLiteral("# a %1-layer scalar tanh network: try Reverse with √T or binomial checkpoints\n").arg(layers);
+    QString prev = QStringLiteral("x");
+    for (int k = 1; k <= layers; ++k) {
+        QString h = QStringLiteral("h%1").arg(k);
+        s += QStringLiteral("%1 = tanh(0.9*%2 + 0.1)\n").arg(h, prev);
+        prev = h;
+    }
+    return s;
+}
+
+// xₖ₊₁ = r·xₖ·(1 − xₖ): the logistic map, a long recurrence.
+QString logisticMap(int steps) {
+    QString s = QStringLiteral("# the logistic map x(k+1) = r·x(k)·(1 − x(k)), %1 steps\n").arg(steps);
+    QString prev = QStringLiteral("x");
+    for (int k = 1; k <= steps; ++k) {
+        QString next = QStringLiteral("x%1").arg(k);
+        s += QStringLiteral("%1 = r*%2*(1 - %2)\n").arg(next, prev);
+        prev = next;
+    }
+    return s;
+}
+
+}  // namespace
+
 const std::vector<Example>& examples() {
     static const std::vector<Example> list{
         {QStringLiteral("(x + y)·sin(x): the theory's example"), QStringLiteral("(x+y)*sin(x)"),
@@ -31,6 +59,10 @@ const std::vector<Example>& examples() {
         {QStringLiteral("Diamonds: shared subexpressions"),
          QStringLiteral("a = x*x + x\nb = a*a + a\nc = b*b + b\n"), QStringLiteral("x=0.5"),
          QStringLiteral("reverse")},
+        {QStringLiteral("Checkpointing: a 64-layer scalar tanh network"), tanhNetwork(64),
+         QStringLiteral("x=0.5"), QStringLiteral("reverse")},
+        {QStringLiteral("Checkpointing: the logistic map, 12 steps"), logisticMap(12),
+         QStringLiteral("x=0.3,r=3.7"), QStringLiteral("reverse")},
         {QStringLiteral("Rosenbrock in 2-D"), QStringLiteral("(1 - x)^2 + 100*(y - x^2)^2"),
          QStringLiteral("x=-1.2,y=1"), QStringLiteral("reverse")},
     };

@@ -157,7 +157,7 @@ void MainWindow::buildMenus() {
     connect(topToBottom_, &QAction::toggled, this, [this](bool on) {
         scene_->setDirection(on ? layout::Direction::TopToBottom : layout::Direction::LeftToRight);
     });
-    view->addAction(tr("&Fit to window"), QKeySequence(tr("F")), view_, &GraphView::fitGraph);
+    view->addAction(tr("&Fit the whole graph"), QKeySequence(tr("F")), view_, &GraphView::fitWhole);
     view->addSeparator();
     backwardGraph_ = view->addAction(tr("&Backward pass as a graph"));
     backwardGraph_->setCheckable(true);
@@ -305,6 +305,7 @@ void MainWindow::screenshotWhenReady(const QString& path, std::function<void(con
         timer->stop();
         timer->deleteLater();
         view_->fitGraph();
+        QApplication::processEvents();
         QPixmap shot = grab();
         done(shot.save(path) ? QString() : tr("cannot write screenshot '%1'").arg(path));
     });

@@ -51,7 +51,8 @@ TEST_CASE("checkpoint --json gives eval's gradient for every strategy", "[cli]")
     QJsonObject eval = json(run({"eval", program, "--at", "x=0.3,y=-1.2", "--json"}));
     for (const char* strategy : {"store-all", "sqrt", "every:2", "binomial:1", "binomial:3"}) {
         INFO(strategy);
-        Run r = run({"checkpoint", program, "--at", "x=0.3,y=-1.2", "--strategy", strategy, "--json"});
+        Run r = run({"checkpoint", program, "--at", "x=0.3,y=-1.2", "--strategy", strategy,
+                     "--json"});
         REQUIRE(r.status == 0);
         QJsonObject o = json(r);
         CHECK(o["strategy"].toString().toStdString() == strategy);
@@ -106,7 +107,8 @@ TEST_CASE("checkpoint with a bad --strategy is a usage error", "[cli]") {
         INFO(bad);
         Run r = run({"checkpoint", "sin(x)", "--at", "x=1", "--strategy", bad});
         CHECK(r.status == 64);
-        CHECK_THAT(r.err, Catch::Contains("--strategy must be store-all, sqrt, every:K or binomial:S"));
+        CHECK_THAT(r.err,
+                   Catch::Contains("--strategy must be store-all, sqrt, every:K or binomial:S"));
         CHECK(r.out.empty());
     }
 }

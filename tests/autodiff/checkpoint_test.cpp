@@ -33,16 +33,16 @@ bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
     return true;
 }
 
-/// C(n, k), multiplying up Pascal's triangle row by row (independent of revolve.cpp).
+/// C(n, k), adding up Pascal's triangle row by row (independent of revolve.cpp).
 long long choose(int n, int k) {
+    if (k < 0 || k > n) return 0;
     std::vector<long long> row{1};
-    for (int i = 1; i <= n; ++i) {
-        std::vector<long long> next(static_cast<std::size_t>(i) + 1, 1);
-        for (int j = 1; j < i; ++j)
-            next[static_cast<std::size_t>(j)] = row[static_cast<std::size_t>(j - 1)] + row[static_cast<std::size_t>(j)];
+    for (std::size_t i = 1; i <= static_cast<std::size_t>(n); ++i) {
+        std::vector<long long> next(i + 1, 1);
+        for (std::size_t j = 1; j < i; ++j) next[j] = row[j - 1] + row[j];
         row = std::move(next);
     }
-    return k < 0 || k > n ? 0 : row[static_cast<std::size_t>(k)];
+    return row[static_cast<std::size_t>(k)];
 }
 
 /// Revolve's forward steps for T steps and s snapshots: r·T − C(s + r, s + 1), r the smallest
@@ -64,7 +64,8 @@ const std::vector<Strategy>& allStrategies() {
 }  // namespace
 
 TEST_CASE("strategies read from text and name themselves", "[checkpoint]") {
-    for (const char* text : {"store-all", "sqrt", "every:1", "every:64", "binomial:1", "binomial:12"}) {
+    for (const char* text :
+         {"store-all", "sqrt", "every:1", "every:64", "binomial:1", "binomial:12"}) {
         auto s = Strategy::parse(text);
         REQUIRE(s);
         CHECK(s->name() == text);
@@ -72,7 +73,8 @@ TEST_CASE("strategies read from text and name themselves", "[checkpoint]") {
     CHECK(Strategy::parse("every:8")->k == 8);
     CHECK(Strategy::parse("binomial:5")->snapshots == 5);
     for (const char* bad : {"", "all", "every", "every:", "every:0", "every:-2", "every:3x",
-                            "binomial:0", "binomial:", "binomial:1.5", "sqrt:2", "every:99999999999"})
+                            "binomial:0", "binomial:", "binomial:1.5", "sqrt:2",
+                            "every:99999999999"})
         CHECK_FALSE(Strategy::parse(bad));
     CHECK(Strategy::sqrt().segmentLength(100) == 10);
     CHECK(Strategy::sqrt().segmentLength(101) == 11);
@@ -84,7 +86,8 @@ TEST_CASE("every strategy gives store-all's gradient bit for bit on random progr
     std::mt19937 rng(1729);
     std::uniform_real_distribution<double> u(-1.0, 1.0);
     for (int trial = 0; trial < 120; ++trial) {
-        Graph g = test::parseOk(test::randomProgram(rng, 1 + trial % 4, 3 + trial % 30, 1 + trial % 3));
+        const int inputs = 1 + trial % 4, statements = 3 + trial % 30, outputs = 1 + trial % 3;
+        Graph g = test::parseOk(test::randomProgram(rng, inputs, statements, outputs));
         std::vector<double> x(static_cast<std::size_t>(g.inputCount())),
             ybar(static_cast<std::size_t>(g.outputCount()));
         for (double& v : x) v = u(rng);
@@ -253,11 +256,13 @@ TEST_CASE("checkpointed trace: the steps a student sees", "[checkpoint][trace]")
         CHECK(recomputes == r.recomputedOps);
         CHECK(peak == r.peakStored);
         for (int id = 0; id < g.size(); ++id)  // at the end nothing is held
-            if (g[id].op != Op::Const) CHECK(state[static_cast<std::size_t>(id)].memory == Memory::Freed);
+            if (g[id].op != Op::Const)
+                CHECK(state[static_cast<std::size_t>(id)].memory == Memory::Freed);
     }
     SECTION("checkpoints are taken unless everything is stored") {
         auto count = [&](Phase p) {
-            return std::count_if(t.steps.begin(), t.steps.end(), [&](const Step& st) { return st.phase == p; });
+            return std::count_if(t.steps.begin(), t.steps.end(),
+                                 [&](const Step& st) { return st.phase == p; });
         };
         CHECK((count(Phase::Checkpoint) > 0) == (s.kind != Strategy::StoreAll));
         CHECK((count(Phase::Recompute) > 0) == (s.kind != Strategy::StoreAll));

@@ -20,17 +20,22 @@ constexpr long long inf = std::numeric_limits<long long>::max() / 4;
 ///     F(1, s) = 0,  F(l ≥ 2, 0) = ∞,  F(l, s) = min over m of m + F(l − m, s − 1) + F(m, s).
 /// (Advance m steps, snapshot there unless one step is left, reverse the last l − m steps with
 /// the remaining snapshots, then the first m from the start again.)
-std::vector<std::vector<long long>> bruteForce(int maxSteps, int maxSnapshots) {
-    std::vector<std::vector<long long>> f(static_cast<std::size_t>(maxSteps) + 1,
-                                          std::vector<long long>(static_cast<std::size_t>(maxSnapshots) + 1, inf));
-    for (int s = 0; s <= maxSnapshots; ++s) f[1][static_cast<std::size_t>(s)] = 0;
+struct Table {
+    int width;
+    std::vector<long long> cells;
+    Table(int steps, int snapshots)
+        : width(snapshots + 1), cells(static_cast<std::size_t>((steps + 1) * width), inf) {}
+    long long& operator()(int l, int s) { return cells[static_cast<std::size_t>(l * width + s)]; }
+};
+
+Table bruteForce(int maxSteps, int maxSnapshots) {
+    Table f(maxSteps, maxSnapshots);
+    for (int s = 0; s <= maxSnapshots; ++s) f(1, s) = 0;
     for (int l = 2; l <= maxSteps; ++l)
         for (int s = 1; s <= maxSnapshots; ++s) {
             long long best = inf;
-            for (int m = 1; m < l; ++m)
-                best = std::min(best, m + f[static_cast<std::size_t>(l - m)][static_cast<std::size_t>(s - 1)] +
-                                          f[static_cast<std::size_t>(m)][static_cast<std::size_t>(s)]);
-            f[static_cast<std::size_t>(l)][static_cast<std::size_t>(s)] = best;
+            for (int m = 1; m < l; ++m) best = std::min(best, m + f(l - m, s - 1) + f(m, s));
+            f(l, s) = best;
         }
     return f;
 }
@@ -99,9 +104,9 @@ TEST_CASE("beta(s, r) is the binomial coefficient C(s + r, s)", "[revolve]") {
         c[n].assign(n + 1, 1);
         for (std::size_t k = 1; k < n; ++k) c[n][k] = c[n - 1][k - 1] + c[n - 1][k];
     }
-    for (int s = 0; s < 20; ++s)
-        for (int r = 0; r < 20; ++r)
-            CHECK(revolveBeta(s, r) == c[static_cast<std::size_t>(s + r)][static_cast<std::size_t>(s)]);
+    for (std::size_t s = 0; s < 20; ++s)
+        for (std::size_t r = 0; r < 20; ++r)
+            CHECK(revolveBeta(static_cast<int>(s), static_cast<int>(r)) == c[s + r][s]);
     CHECK(revolveBeta(3, -1) == 0);
     CHECK(revolveBeta(1000, 1000) == (1LL << 62));  // saturates instead of overflowing
 }
@@ -112,15 +117,14 @@ TEST_CASE("Revolve's formula r*l - beta(s+1, r-1) is the brute-force optimum", "
     for (int s = 1; s <= maxSnapshots; ++s)
         for (int l = 1; l <= maxSteps; ++l) {
             INFO("l = " << l << ", s = " << s);
-            const long long best = f[static_cast<std::size_t>(l)][static_cast<std::size_t>(s)];
+            const long long best = f(l, s);
             REQUIRE(revolveAdvances(l, s) == best);
             if (l < 2) continue;
             // The split Revolve picks is one of the optimal ones.
             const int m = revolveSplit(l, s);
             REQUIRE(m >= 1);
             REQUIRE(m < l);
-            CHECK(m + f[static_cast<std::size_t>(l - m)][static_cast<std::size_t>(s - 1)] +
-                      f[static_cast<std::size_t>(m)][static_cast<std::size_t>(s)] == best);
+            CHECK(m + f(l - m, s - 1) + f(m, s) == best);
         }
     SECTION("one snapshot: every step is advanced to from the start, l(l-1)/2 in all") {
         for (int l = 1; l < 100; ++l) CHECK(revolveAdvances(l, 1) == l * (l - 1) / 2);
@@ -136,7 +140,7 @@ TEST_CASE("Revolve's schedule is valid, keeps to s snapshots and is optimal", "[
         for (int steps = 1; steps <= 90; ++steps) {
             INFO("T = " << steps << ", s = " << s);
             Replay r = replay(revolveSchedule(steps, s), steps);
-            CHECK(r.advances == f[static_cast<std::size_t>(steps)][static_cast<std::size_t>(s)]);
+            CHECK(r.advances == f(steps, s));
             CHECK(r.maxHeld <= s);
             CHECK(r.firsturns == 1);
             // Every step reversed once, last to first.

@@ -95,3 +95,17 @@ TEST_CASE("changing an input value keeps every node where it was", "[scene]") {
     REQUIRE(scene.nodeItems().size() == before.size());
     for (std::size_t i = 0; i < before.size(); ++i) CHECK(scene.nodeItems()[i]->pos() == before[i]);
 }
+
+TEST_CASE("a constant used in several places is drawn next to each use", "[scene]") {
+    SessionModel model;
+    REQUIRE(model.setSource("a = 3.7*x*(1-x)\n3.7*a*(1-a)"));  // 3.7 and 1 are used twice each
+    GraphScene scene(model);
+    const Graph& g = model.graph();
+    CHECK(scene.nodeItems().size() == static_cast<std::size_t>(g.size()));
+    CHECK(scene.edgeItems().size() == g.edgeCount());
+    REQUIRE(scene.constantCopies().size() == 2);
+    for (NodeItem* copy : scene.constantCopies()) {
+        CHECK(g[copy->id()].op == Op::Const);
+        CHECK(copy->pos() != scene.nodeItems()[static_cast<std::size_t>(copy->id())]->pos());
+    }
+}

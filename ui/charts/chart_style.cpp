@@ -1,7 +1,10 @@
 #include "ui/charts/chart_style.hpp"
 
 #include <QCursor>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QPen>
@@ -98,6 +101,7 @@ QChart* themedChart(const QString& title) {
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setFont(legendFont());
     chart->legend()->setLabelColor(theme.text);
+    chart->legend()->setShowToolTips(true);  // a label cut short shows whole on hover
     return chart;
 }
 
@@ -112,7 +116,8 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
     auto* axis = new QLogValueAxis;
     styleAxis(axis, title);
     if (!(lo > 0) || !(hi >= lo)) lo = 1, hi = 10;  // no data: any valid range
-    double a = std::floor(std::log10(lo)), b = std::ceil(std::log10(hi));
+    // A tenth of a decade of room, so no point sits on the frame (a count of 1, say).
+    double a = std::floor(std::log10(lo) - 0.1), b = std::ceil(std::log10(hi) + 0.1);
     if (b <= a) --a, ++b;
     // A label every decade crowds a wide range at projector font sizes: label every second or
     // third decade then (the ticks sit at powers of the base).
@@ -179,9 +184,9 @@ void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractA
 }
 
 void showValuesOnHover(QChart* chart, QXYSeries* series, const QString& xName,
-                       const QString& yName) {
+                       const QString& yName, const QStringList& pointNames) {
     QObject::connect(series, &QXYSeries::hovered, chart,
-                     [chart, series, xName, yName](const QPointF& at, bool entered) {
+                     [chart, series, xName, yName, pointNames](const QPointF& at, bool entered) {
         if (!entered) {
             QToolTip::hideText();
             return;
@@ -205,9 +210,47 @@ void showValuesOnHover(QChart* chart, QXYSeries* series, const QString& xName,
                                     .arg(shortNumber(kLogFloor))
                               : shortNumber(p.y());
         QToolTip::showText(QCursor::pos(), QStringLiteral("%1\n%2 = %3\n%4 = %5")
-                                               .arg(series->name(), xName, shortNumber(p.x()),
-                                                    yName, y));
+                                               .arg(best < pointNames.size()
+                                                        ? pointNames[best] : series->name(),
+                                                    xName, shortNumber(p.x()), yName, y));
     });
+}
+
+void colourPoints(QXYSeries* series, const std::vector<QColor>& colours) {
+    for (std::size_t i = 0; i < colours.size() && i < std::size_t(series->count()); ++i)
+        series->setPointConfiguration(static_cast<int>(i), QXYSeries::PointConfiguration::Color,
+                                      colours[i]);
+}
+
+void addCallout(QChart* chart, QAbstractSeries* series, QPointF at, const QString& text,
+                const QColor& colour, QPointF offset) {
+    // A translucent plate of the background colour keeps the text legible over grid and lines.
+    auto* plate = new QGraphicsRectItem(chart);
+    auto* label = new QGraphicsSimpleTextItem(text, plate);
+    label->setFont(legendFont());
+    label->setBrush(colour);
+    plate->setRect(label->boundingRect().adjusted(-3, -1, 3, 1));
+    plate->setPen(Qt::NoPen);
+    QColor background = Theme::current().background;
+    background.setAlpha(210);
+    plate->setBrush(background);
+    plate->setZValue(100);  // above every series
+    auto place = [chart, series, at, offset, plate] {
+        const QRectF area = chart->plotArea();
+        const QPointF anchor = chart->mapToPosition(at, series);
+        QPointF p = anchor + offset;
+        if (p.x() + plate->rect().width() > area.right())
+            p.setX(anchor.x() - offset.x() - plate->rect().width());
+        plate->setPos(p);
+        // A pixel of slack: labels anchored on the frame (the top of a line) still show.
+        plate->setVisible(area.adjusted(-1, -1, 1, 1).contains(anchor));
+    };
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, place);
+    place();
+}
+
+void hideFromLegend(QChart* chart, QAbstractSeries* series) {
+    for (QLegendMarker* marker : chart->legend()->markers(series)) marker->setVisible(false);
 }
 
 QXYSeries* findSeries(const QChart* chart, const QString& name) {

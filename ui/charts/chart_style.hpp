@@ -6,10 +6,12 @@
 #include <QChart>
 #include <QColor>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "autodiff/graph.hpp"
 
@@ -64,10 +66,22 @@ QScatterSeries* scatterSeries(const QString& name, const QString& objectName,
 /// Adds series to chart (which takes ownership) on the axes x and y, which must be in chart.
 void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y);
 
-/// Hovering a series shows a tooltip with the nearest data point of it: its name, then
-/// "xName = …" and "yName = …".
+/// Hovering a series shows a tooltip with the nearest data point of it: its name (or
+/// pointNames[i] for point i, when given), then "xName = …" and "yName = …".
 void showValuesOnHover(QChart* chart, QXYSeries* series, const QString& xName,
-                       const QString& yName);
+                       const QString& yName, const QStringList& pointNames = {});
+
+/// Gives point i of series the colour colours[i] (markers of one series, one per method).
+void colourPoints(QXYSeries* series, const std::vector<QColor>& colours);
+
+/// A text label at the data point `at` of series (which must be in chart), its top-left corner
+/// `offset` pixels away, kept there as the chart is resized, moved to the point's left when it
+/// would leave the plot and hidden when the point is outside the plot.
+void addCallout(QChart* chart, QAbstractSeries* series, QPointF at, const QString& text,
+                const QColor& colour, QPointF offset = {8, 6});
+
+/// Leaves series out of the legend (its meaning is written on the chart instead).
+void hideFromLegend(QChart* chart, QAbstractSeries* series);
 
 /// The first series of chart whose objectName is name, or null.
 QXYSeries* findSeries(const QChart* chart, const QString& name);

@@ -4,6 +4,7 @@
 #include <QLogValueAxis>
 #include <QObject>
 #include <QScatterSeries>
+#include <QStringList>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -78,16 +79,24 @@ QChart* buildCostChart(const CostData& data, CostMeasure measure) {
         lines.push_back(line);
     }
     QScatterSeries* program = nullptr;
+    std::vector<QColor> colours;
+    QStringList names;
     if (data.program) {
         const CostRow& r = *data.program;
         program = scatterSeries(QObject::tr("this program (p = %1)").arg(r.parameters),
-                                QStringLiteral("program"), Theme::current().text, 18.0, true);
+                                QStringLiteral("program"), Theme::current().background, 18.0,
+                                true);
+        // Squares in each method's colour with a dark border: "this program", per method.
+        program->setBorderColor(Theme::current().text);
         for (const Method& m : methods()) {
             const double v = static_cast<double>(r.*(ops ? m.operations : m.passes));
             if (v <= 0) continue;
             program->append(r.parameters, v);
+            colours.push_back(m.colour);
+            names << QObject::tr("this program: %1").arg(m.name);
             note(v);
         }
+        colourPoints(program, colours);
         pMax = std::max(pMax, static_cast<double>(r.parameters));
     }
 
@@ -102,7 +111,7 @@ QChart* buildCostChart(const CostData& data, CostMeasure measure) {
     }
     if (program) {
         attach(chart, program, xAxis, yAxis);
-        showValuesOnHover(chart, program, QStringLiteral("p"), yName);
+        showValuesOnHover(chart, program, QStringLiteral("p"), yName, names);
     }
     return chart;
 }

@@ -65,15 +65,15 @@ QChart* buildFdErrorChart(const FdErrorData& data) {
 
     // The regimes are read from the slopes: truncation (+1, +2) right of the best step,
     // cancellation (about −1) left of it.
-    auto* forward = lineSeries(QObject::tr("forward difference (slope %1 | %2)")
+    auto* forward = lineSeries(QObject::tr("forward difference: slope %1 | %2")
                                    .arg(slopeText(best.forwardTruncationSlope),
                                         slopeText(best.forwardCancellationSlope)),
                                QStringLiteral("forward"), theme.active);
-    auto* central = lineSeries(QObject::tr("central difference (slope %1 | %2)")
+    auto* central = lineSeries(QObject::tr("central difference: slope %1 | %2")
                                    .arg(slopeText(best.centralTruncationSlope),
                                         slopeText(best.centralCancellationSlope)),
                                QStringLiteral("central"), theme.selected);
-    auto* ad = lineSeries(QObject::tr("AD, forward mode (error %1)")
+    auto* ad = lineSeries(QObject::tr("AD (error %1)")
                               .arg(shortNumber(data.rows.front().adError)),
                           QStringLiteral("ad"), theme.outputBorder, Qt::DotLine, 3.5);
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -90,31 +90,39 @@ QChart* buildFdErrorChart(const FdErrorData& data) {
         showValuesOnHover(chart, s, QStringLiteral("ε"), QObject::tr("error"));
     }
 
-    // The rules of thumb as vertical lines over the whole height, in the method's colour.
-    auto rule = [&](const QString& name, const QString& object, double eps, const QColor& c) {
-        auto* line = lineSeries(name, object, c, Qt::DashLine, 2.0);
+    // The rules of thumb as vertical lines over the whole height, in the method's colour, and
+    // the measured optima as large squares on their curves. Both are labelled on the chart:
+    // seven legend entries would not fit under it at a projector's font size.
+    auto rule = [&](const QString& label, const QString& object, double eps, const QColor& c,
+                    double row) {
+        auto* line = lineSeries(label, object, c, Qt::DashLine, 2.0);
         line->append(eps, yAxis->min());
         line->append(eps, yAxis->max());
         attach(chart, line, xAxis, yAxis);
+        hideFromLegend(chart, line);
+        addCallout(chart, line, QPointF(eps, yAxis->max()), label, c, QPointF(6, 4 + row));
     };
-    rule(QObject::tr("rule √eps·scale: ε = %1").arg(shortNumber(best.ruleForward)),
-         QStringLiteral("ruleForward"), best.ruleForward, theme.active);
-    rule(QObject::tr("rule ∛eps·scale: ε = %1").arg(shortNumber(best.ruleCentral)),
-         QStringLiteral("ruleCentral"), best.ruleCentral, theme.selected);
+    const double lineHeight = 30;
+    rule(QObject::tr("rule √eps·scale = %1").arg(shortNumber(best.ruleForward)),
+         QStringLiteral("ruleForward"), best.ruleForward, theme.active, 0);
+    rule(QObject::tr("rule ∛eps·scale = %1").arg(shortNumber(best.ruleCentral)),
+         QStringLiteral("ruleCentral"), best.ruleCentral, theme.selected, lineHeight);
 
-    // The measured optima as large square markers on their curves.
-    auto mark = [&](const QString& name, const QString& object, double eps, double error,
+    auto mark = [&](const QString& label, const QString& object, double eps, double error,
                     const QColor& c) {
-        auto* marker = scatterSeries(name, object, c, 18.0, true);
-        if (const std::optional<double> v = logPlotValue(error); v && eps > 0)
-            marker->append(eps, *v);
+        auto* marker = scatterSeries(label, object, c, 18.0, true);
+        const std::optional<double> v = logPlotValue(error);
+        if (v && eps > 0) marker->append(eps, *v);
         attach(chart, marker, xAxis, yAxis);
+        hideFromLegend(chart, marker);
         showValuesOnHover(chart, marker, QStringLiteral("ε"), QObject::tr("error"));
+        if (marker->count() == 1)
+            addCallout(chart, marker, QPointF(eps, *v), label, c, QPointF(12, 8));
     };
-    mark(QObject::tr("best forward ε = %1 (measured)").arg(shortNumber(best.measuredForward)),
+    mark(QObject::tr("best ε = %1").arg(shortNumber(best.measuredForward)),
          QStringLiteral("bestForward"), best.measuredForward, best.minForwardError,
          theme.active);
-    mark(QObject::tr("best central ε = %1 (measured)").arg(shortNumber(best.measuredCentral)),
+    mark(QObject::tr("best ε = %1").arg(shortNumber(best.measuredCentral)),
          QStringLiteral("bestCentral"), best.measuredCentral, best.minCentralError,
          theme.selected);
     return chart;

@@ -33,13 +33,14 @@ struct Quantity {
 
 std::array<Quantity, 4> quantities() {
     const Theme& t = Theme::current();
+    // The AD graph last, so it is drawn over the function tree where the two coincide.
     return {{
-        {QObject::tr("AD graph"), "adNodes", t.outputBorder, &SwellRow::adNodes},
         {QObject::tr("function as a tree"), "functionTree", t.mutedText,
          &SwellRow::functionTreeNodes},
         {QObject::tr("derivative as a tree"), "derivativeTree", t.tangent,
          &SwellRow::derivativeTreeNodes},
         {QObject::tr("derivative after CSE"), "afterCse", t.selected, &SwellRow::afterCse},
+        {QObject::tr("AD graph"), "adNodes", t.outputBorder, &SwellRow::adNodes},
     }};
 }
 
@@ -95,8 +96,13 @@ QChart* buildSwellChart(const SwellData& data) {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, nMax = 1;
     auto note = [&](double v) { lo = std::min(lo, v), hi = std::max(hi, v); };
     std::vector<QXYSeries*> all;
+    QStringList programNames;
     for (const Quantity& q : quantities()) {
-        auto* line = lineSeries(q.name, QString::fromLatin1(q.object), q.colour);
+        // The function tree wide and pale under the others: the AD graph often runs on it.
+        const bool under = q.size == &SwellRow::functionTreeNodes;
+        auto* line = lineSeries(q.name, QString::fromLatin1(q.object),
+                                under ? q.colour.lighter(150) : q.colour, Qt::SolidLine,
+                                under ? 7.0 : 3.0);
         line->setPointsVisible(true);
         for (const SwellRow& r : data.rows) {
             const double v = static_cast<double>(r.*q.size);
@@ -110,14 +116,19 @@ QChart* buildSwellChart(const SwellData& data) {
     if (data.program) {
         const SwellRow& r = *data.program;
         auto* program = scatterSeries(QObject::tr("this program (at n = %1 inputs)").arg(r.n),
-                                      QStringLiteral("program"), Theme::current().text, 18.0,
-                                      true);
+                                      QStringLiteral("program"), Theme::current().background,
+                                      18.0, true);
+        program->setBorderColor(Theme::current().text);
+        std::vector<QColor> colours;
         for (const Quantity& q : quantities()) {
             const double v = static_cast<double>(r.*q.size);
             if (v <= 0) continue;
             program->append(r.n, v);
+            colours.push_back(q.colour);
+            programNames << QObject::tr("this program: %1").arg(q.name);
             note(v);
         }
+        colourPoints(program, colours);
         nMax = std::max(nMax, static_cast<double>(r.n));
         all.push_back(program);
     }
@@ -129,7 +140,9 @@ QChart* buildSwellChart(const SwellData& data) {
     chart->addAxis(yAxis, Qt::AlignLeft);
     for (QXYSeries* s : all) {
         attach(chart, s, xAxis, yAxis);
-        showValuesOnHover(chart, s, QStringLiteral("n"), QObject::tr("nodes"));
+        showValuesOnHover(chart, s, QStringLiteral("n"), QObject::tr("nodes"),
+                          s->objectName() == QLatin1String("program") ? programNames
+                                                                      : QStringList());
     }
     return chart;
 }

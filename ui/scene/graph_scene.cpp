@@ -38,6 +38,47 @@ NodeLabel labelFor(const Graph& g, int id, const std::vector<bool>& isOutput) {
     return l;
 }
 
+// Where each node and edge goes in the layout: every node once, except that a constant used in
+// several places gets one small box next to each use. A shared constant would otherwise pull
+// long edges across the whole drawing (and slow dot down badly); all copies stand for the same
+// node, and the Wengert list still has it once.
+struct LayoutPlan {
+    std::vector<int> primary;                  // layout index of each node's main box
+    std::vector<std::pair<int, int>> copies;   // (layout index, node id) of further copies
+    std::vector<int> edgeSource;               // layout index of each edge's source, edge order
+    std::vector<int> nodeOf;                   // node id of each layout index
+};
+
+LayoutPlan planLayout(const Graph& g) {
+    LayoutPlan p;
+    p.primary.assign(g.nodes.size(), -1);
+    auto add = [&p](int id) {
+        p.nodeOf.push_back(id);
+        return static_cast<int>(p.nodeOf.size()) - 1;
+    };
+    for (int id = 0; id < g.size(); ++id)
+        if (g[id].op != Op::Const) p.primary[static_cast<std::size_t>(id)] = add(id);
+    for (int id = 0; id < g.size(); ++id) {
+        for (int s = 0; s < g[id].arity(); ++s) {
+            const int u = g[id].operand(s);
+            int& main = p.primary[static_cast<std::size_t>(u)];
+            if (g[u].op != Op::Const) {
+                p.edgeSource.push_back(main);
+            } else if (main < 0) {
+                main = add(u);
+                p.edgeSource.push_back(main);
+            } else {
+                int copy = add(u);
+                p.copies.emplace_back(copy, u);
+                p.edgeSource.push_back(copy);
+            }
+        }
+    }
+    for (int id = 0; id < g.size(); ++id)  // a constant nothing uses (the program "2")
+        if (p.primary[static_cast<std::size_t>(id)] < 0) p.primary[static_cast<std::size_t>(id)] = add(id);
+    return p;
+}
+
 }  // namespace
 
 GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(parent), model_(model) {
@@ -54,6 +95,7 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(pa
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
     connect(&model_, &SessionModel::selectionChanged, this, [this](int id) {
         for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
+        for (NodeItem* n : copies_) n->setSelected(n->id() == id);
     });
     if (model_.graph().size() > 0) relayout();
 }
@@ -85,15 +127,18 @@ void GraphScene::relayout() {
     // Outputs go on the last rank, unless there are so many that pulling them all there would
     // stretch long edges across the drawing (dot then slows down badly and reads worse).
     const bool pinOutputs = g.outputCount() <= 16;
-    for (int id = 0; id < g.size(); ++id) {
+    const LayoutPlan plan = planLayout(g);
+    for (int id : plan.nodeOf) {
         QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput), rows_);
         layout::NodeBox box{s.width(), s.height(), layout::RankConstraint::Free};
         if (g[id].op == Op::Input) box.rank = layout::RankConstraint::First;
         else if (isOutput[static_cast<std::size_t>(id)] && pinOutputs) box.rank = layout::RankConstraint::Last;
         spec.nodes.push_back(box);
     }
+    std::size_t e = 0;
     for (int id = 0; id < g.size(); ++id)
-        for (int s = 0; s < g[id].arity(); ++s) spec.edges.push_back({g[id].operand(s), id});
+        for (int s = 0; s < g[id].arity(); ++s)
+            spec.edges.push_back({plan.edgeSource[e++], plan.primary[static_cast<std::size_t>(id)]});
     // Partial labels sit on the edges: with labels shown, leave room for the widest between the
     // ranks (numbers get a fixed-width slot, so new values never move a node); without them the
     // drawing packs tighter, which large graphs need to stay readable when fitted.
@@ -132,10 +177,12 @@ void GraphScene::build(const layout::LayoutResult& result) {
     building_ = true;
     clear();  // deletes the old items
     nodes_.clear();
+    copies_.clear();
     edges_.clear();
     layoutError_.clear();
     const Graph& g = model_.graph();
-    if (!result.ok() || static_cast<int>(result.nodes.size()) != g.size()) {
+    const LayoutPlan plan = planLayout(g);
+    if (!result.ok() || result.nodes.size() != plan.nodeOf.size()) {
         layoutError_ = QString::fromStdString(result.ok() ? "layout out of date" : result.error);
         building_ = false;
         emit layoutFinished();
@@ -143,14 +190,16 @@ void GraphScene::build(const layout::LayoutResult& result) {
     }
     std::vector<bool> isOutput(g.nodes.size(), false);
     for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
-    for (int id = 0; id < g.size(); ++id) {
-        const auto& placed = result.nodes[static_cast<std::size_t>(id)];
+    auto place = [&](int id, int at) {
+        const auto& placed = result.nodes[static_cast<std::size_t>(at)];
         auto* item = new NodeItem(id, labelFor(g, id, isOutput), QSizeF(placed.width, placed.height));
         item->setPos(placed.center.x, placed.center.y);
         item->setSelected(id == model_.selectedNode());
         addItem(item);
-        nodes_.push_back(item);
-    }
+        return item;
+    };
+    for (int id = 0; id < g.size(); ++id) nodes_.push_back(place(id, plan.primary[static_cast<std::size_t>(id)]));
+    for (const auto& [at, id] : plan.copies) copies_.push_back(place(id, at));
     for (std::size_t e = 0; e < result.edges.size(); ++e) {
         const auto& path = result.edges[e];
         QPainterPath qp;
@@ -199,10 +248,11 @@ void GraphScene::showFrame(int step, double progress) {
     frame_ = computeFrame(g, model_.trace(), step, progress);
     const Mode mode = model_.mode();
     const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();
-    for (NodeItem* n : nodes_) {
-        auto id = static_cast<std::size_t>(n->id());
-        n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0, memory);
-    }
+    for (const auto& items : {nodes_, copies_})
+        for (NodeItem* n : items) {
+            auto id = static_cast<std::size_t>(n->id());
+            n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0, memory);
+        }
     // An edge's partial is known once its consumer's value is.
     std::size_t e = 0;
     for (int id = 0; id < g.size(); ++id) {

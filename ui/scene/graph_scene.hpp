@@ -37,7 +37,10 @@ public:
     void showFrame(int step, double progress);
     const Frame& frame() const { return frame_; }
 
+    /// One item per node, index = node id.
     const std::vector<NodeItem*>& nodeItems() const { return nodes_; }
+    /// Extra boxes of constants drawn next to each of their uses (after the first).
+    const std::vector<NodeItem*>& constantCopies() const { return copies_; }
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
     bool isLayingOut() const { return pending_ > 0; }
     /// The last layout error, empty if none.
@@ -56,6 +59,7 @@ private:
 
     SessionModel& model_;
     std::vector<NodeItem*> nodes_;  // owned by the scene (addItem); index = node id
+    std::vector<NodeItem*> copies_; // further boxes of constants used in several places
     std::vector<EdgeItem*> edges_;  // owned by the scene; index = edge index
     layout::Direction direction_ = layout::Direction::LeftToRight;
     bool edgeLabels_ = true;

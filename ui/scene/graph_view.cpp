@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "ui/scene/graph_scene.hpp"
+#include "ui/scene/node_item.hpp"
 #include "ui/theme.hpp"
 
 namespace adviz::ui {
@@ -26,6 +27,7 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
         busy_ = tr("Laying out %1 nodes…").arg(nodes);
         viewport()->update();
     });
+    connect(scene_, &GraphScene::frameShown, this, &GraphView::follow);
     connect(scene_, &GraphScene::layoutFinished, this, [this] {
         busy_.clear();
         userZoomed_ = false;
@@ -36,12 +38,28 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 
 double GraphView::zoom() const { return transform().m11(); }
 
-void GraphView::fitGraph() {
+void GraphView::fitGraph(bool whole) {
     QRectF r = scene_->sceneRect();
     if (scene_->items().isEmpty() || r.isEmpty()) return;
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
     centerOn(r.center());
+    constexpr double readable = 0.55;
+    if (!whole && zoom() < readable) {
+        setTransform(QTransform::fromScale(readable, readable));
+        const auto& nodes = scene_->nodeItems();
+        int active = scene_->frame().activeNode;
+        if (active >= 0 && active < static_cast<int>(nodes.size())) centerOn(nodes[static_cast<std::size_t>(active)]);
+        else if (!nodes.empty()) centerOn(nodes.front()->pos() + QPointF(r.width() > r.height() ? 0.4 * width() / readable : 0, 0));
+    }
+}
+
+void GraphView::follow() {
+    const auto& nodes = scene_->nodeItems();
+    int active = scene_->frame().activeNode;
+    if (active < 0 || active >= static_cast<int>(nodes.size())) return;
+    // Scroll only as far as needed, with a margin so the incoming edges show too.
+    ensureVisible(nodes[static_cast<std::size_t>(active)], 160, 90);
 }
 
 void GraphView::wheelEvent(QWheelEvent* event) {
@@ -65,7 +83,7 @@ void GraphView::resizeEvent(QResizeEvent* event) {
 void GraphView::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_F || event->key() == Qt::Key_0) {
         userZoomed_ = false;
-        fitGraph();
+        fitGraph(true);
         return;
     }
     if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) { scale(1.2, 1.2); userZoomed_ = true; return; }

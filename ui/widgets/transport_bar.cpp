@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QTextEdit>
 #include <QToolButton>
 
@@ -169,6 +170,15 @@ void TransportBar::syncMode() {
                    : model_.mode() == Mode::Reverse ? ReverseId : SecondOrderId;
     if (QAbstractButton* button = modes_->button(id)) button->setChecked(true);
     strategy_->setVisible(model_.mode() == Mode::Reverse);
+    const auto& strategy = model_.checkpointStrategy();
+    const QString name = QString::fromStdString(strategy ? strategy->name() : std::string("store-all"));
+    QSignalBlocker quiet(strategy_);  // showing the model's choice must not set it again
+    int index = strategy_->findData(name);
+    if (index < 0) {  // a strategy chosen elsewhere (command line): list it
+        strategy_->addItem(name, name);
+        index = strategy_->count() - 1;
+    }
+    strategy_->setCurrentIndex(index);
 }
 
 void TransportBar::syncStep() {
