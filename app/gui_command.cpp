@@ -110,6 +110,16 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     std::vector<std::string> withCommand = args;
     if (withCommand.empty() || withCommand.front() != "gui") withCommand.insert(withCommand.begin(), "gui");
     if (auto e = parseOptions(withCommand, std::cin, opt)) return fail(err, e->status, e->message);
+    if (opt.help) {
+        std::cout << usage();
+        return 0;
+    }
+    // Without a display Qt would abort; say what to do instead.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return fail(err, 1, "no display to open the window on (run it on a desktop, under "
+                            "xvfb-run, or with QT_QPA_PLATFORM=offscreen); the command line works "
+                            "without one: adviz --help");
     std::vector<std::pair<std::string, double>> values;
     if (!opt.source.empty()) {
         if (auto e = valuesFor(opt, values, false)) {

@@ -18,6 +18,11 @@
 // adjoints with the same partials, in the same order, as reverseSweep: the gradient is the
 // same bit for bit.
 //
+// What it costs: a turn records its steps by evaluating them, the first time or again from a
+// snapshot (as Revolve counts: a snapshot holds a state to restart from, not recorded values).
+// Each evaluation of an operation after its first is a recomputation: binomial:S recomputes
+// exactly Revolve's r·T − β(S + 1, r − 1) (revolve.hpp), every:K all but its last segment.
+//
 // What is counted: a value is in memory from the moment it is computed (or the sweep starts,
 // for inputs) until neither a snapshot nor the sweep still needs it; a value held by several
 // snapshots counts once. Constants are part of the program and never count, nor do adjoints

@@ -15,6 +15,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "ui/charts/memory_chart.hpp"
 #include "ui/examples.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/model/player.hpp"
@@ -104,6 +105,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     sideTabs_->setFont(t.labelFont());
     sideTabs_->addTab(table_, tr("Wengert list"));
     sideTabs_->addTab(jacobian_, tr("Jacobian"));
+    memory_ = new MemoryPanel(*model_);
+    sideTabs_->addTab(memory_, tr("Memory"));
     right->addWidget(sideTabs_);
     right->setStretchFactor(0, 0);
     right->setStretchFactor(1, 1);
@@ -289,6 +292,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 bool MainWindow::showPanel(const QString& name) {
     if (name == "wengert") sideTabs_->setCurrentWidget(table_);
     else if (name == "jacobian") sideTabs_->setCurrentWidget(jacobian_);
+    else if (name == "memory") sideTabs_->setCurrentWidget(memory_);
     else return false;
     return true;
 }

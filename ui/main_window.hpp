@@ -23,6 +23,7 @@ class InputsPanel;
 class TraceTable;
 class TransportBar;
 class JacobianPanel;
+class MemoryPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -70,6 +71,7 @@ private:
     TraceTable* table_;
     TransportBar* transport_;
     JacobianPanel* jacobian_;
+    MemoryPanel* memory_;
     QTabWidget* sideTabs_;
     QLabel* captionLead_;  // forward steps: the value's formula, above the tangent's
     QLabel* caption_;

@@ -112,12 +112,13 @@ QChart* messageChart(const QString& title, const QString& message) {
                                 message.toHtmlEscaped()));
 }
 
-QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
+QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad) {
     auto* axis = new QLogValueAxis;
     styleAxis(axis, title);
     if (!(lo > 0) || !(hi >= lo)) lo = 1, hi = 10;  // no data: any valid range
     // A tenth of a decade of room, so no point sits on the frame (a count of 1, say).
-    double a = std::floor(std::log10(lo) - 0.1), b = std::ceil(std::log10(hi) + 0.1);
+    const double room = pad ? 0.1 : 0.0;
+    double a = std::floor(std::log10(lo) - room), b = std::ceil(std::log10(hi) + room);
     if (b <= a) --a, ++b;
     // A label every decade crowds a wide range at projector font sizes: label every second or
     // third decade then (the ticks sit at powers of the base).
@@ -127,7 +128,8 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi) {
     b = std::ceil(b / step) * step;
     axis->setBase(std::pow(10.0, step));
     axis->setLabelFormat(QStringLiteral("%.0e"));
-    axis->setMinorTickCount(step == 1 ? 8 : 0);
+    // Minor grid lines help read a few decades and clutter many.
+    axis->setMinorTickCount(decades <= 4 ? 8 : 0);
     axis->setRange(std::pow(10.0, a), std::pow(10.0, b));
     return axis;
 }

@@ -50,8 +50,9 @@ QChart* themedChart(const QString& title);
 /// A placeholder chart saying why nothing is drawn ("no program yet").
 QChart* messageChart(const QString& title, const QString& message);
 
-/// A base-10 log axis with its title, covering whole decades around [lo, hi].
-QLogValueAxis* logAxis(const QString& title, double lo, double hi);
+/// A base-10 log axis with its title, covering whole decades around [lo, hi]; with pad, at
+/// least a tenth of a decade more on each side so no point sits on the frame.
+QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad = true);
 /// A linear axis with its title over [lo, hi]; integer tick labels if integers is set.
 QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false);
 

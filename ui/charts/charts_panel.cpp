@@ -90,7 +90,8 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
     derivativeText_->setObjectName(QStringLiteral("derivativeText"));
     derivativeText_->setReadOnly(true);
     derivativeText_->setFont(Theme::current().editorFont());
-    derivativeText_->setMaximumHeight(8 * derivativeText_->fontMetrics().lineSpacing());
+    // A few lines: long derivatives scroll, the chart keeps most of the height.
+    derivativeText_->setMaximumHeight(6 * derivativeText_->fontMetrics().lineSpacing());
 
     auto* below = new QWidget(this);
     auto* belowLayout = new QVBoxLayout(below);

@@ -81,7 +81,8 @@ QChart* buildFdErrorChart(const FdErrorData& data) {
     fill(central, data.rows, &FdErrorRow::centralError, lo, hi);
     fill(ad, data.rows, &FdErrorRow::adError, lo, hi);
 
-    auto* xAxis = logAxis(QObject::tr("step ε"), data.rows.front().eps, data.rows.back().eps);
+    auto* xAxis = logAxis(QObject::tr("step ε"), data.rows.front().eps, data.rows.back().eps,
+                          false);
     auto* yAxis = logAxis(QObject::tr("|FD − AD|"), lo, hi);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);

@@ -103,7 +103,7 @@ QChart* buildSwellChart(const SwellData& data) {
         auto* line = lineSeries(q.name, QString::fromLatin1(q.object),
                                 under ? q.colour.lighter(150) : q.colour, Qt::SolidLine,
                                 under ? 7.0 : 3.0);
-        line->setPointsVisible(true);
+        line->setPointsVisible(!under);  // point markers grow with the pen
         for (const SwellRow& r : data.rows) {
             const double v = static_cast<double>(r.*q.size);
             if (v <= 0) continue;
