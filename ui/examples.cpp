@@ -28,6 +28,23 @@ QString logisticMap(int steps) {
     return s;
 }
 
+// One input, ten outputs (forward mode: 1 sweep) or ten inputs, one output (reverse: 1 sweep).
+QString fanOut(int n) {
+    QString s = QStringLiteral("# J is %1 × 1: one forward sweep, or %1 reverse sweeps\n").arg(n);
+    for (int k = 1; k <= n; ++k) s += QStringLiteral("y%1 = sin(%1*x)\n").arg(k);
+    return s;
+}
+QString fanIn(int n) {
+    QString s = QStringLiteral("# J is 1 × %1: one reverse sweep, or %1 forward sweeps\nf = ").arg(n);
+    for (int k = 1; k <= n; ++k) s += QStringLiteral("%1sin(x%2)").arg(k > 1 ? " + " : "").arg(k);
+    return s + "\n";
+}
+QString fanInValues(int n) {
+    QStringList v;
+    for (int k = 1; k <= n; ++k) v << QStringLiteral("x%1=%2").arg(k).arg(0.1 * k);
+    return v.join(',');
+}
+
 }  // namespace
 
 const std::vector<Example>& examples() {
@@ -56,6 +73,10 @@ const std::vector<Example>& examples() {
          QStringLiteral("# one reverse sweep gives the whole gradient\n"
                         "f = a*b + sin(c)*d\n"),
          QStringLiteral("a=1,b=2,c=0.5,d=3"), QStringLiteral("reverse")},
+        {QStringLiteral("Jacobian crossover: 1 input, 10 outputs"), fanOut(10), QStringLiteral("x=0.3"),
+         QStringLiteral("forward")},
+        {QStringLiteral("Jacobian crossover: 10 inputs, 1 output"), fanIn(10), fanInValues(10),
+         QStringLiteral("reverse")},
         {QStringLiteral("Diamonds: shared subexpressions"),
          QStringLiteral("a = x*x + x\nb = a*a + a\nc = b*b + b\n"), QStringLiteral("x=0.5"),
          QStringLiteral("reverse")},

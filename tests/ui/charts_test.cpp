@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QXYSeries>
 #include <QXmlStreamReader>
 
@@ -84,6 +85,41 @@ TEST_CASE("chart 1 has one point per finite error of the sweep and marks the bes
           QPointF(best.measuredForward, best.minForwardError));
     REQUIRE(pointsOf(chart, "bestCentral") == 1);
     CHECK(findSeries(chart, "bestCentral")->at(0).x() == best.measuredCentral);
+}
+
+TEST_CASE("chart 1 follows the direction chosen for it", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    auto* direction = panel.findChild<QComboBox*>("fdDirection");
+    REQUIRE(direction->count() == 3);  // the model's ẋ, along x only, along y only
+    direction->setCurrentIndex(2);
+    panel.recomputeNow();
+    const std::vector<double> alongY{0.0, 1.0};
+    const FdBest best = bestEpsilon(
+        model.inputs(), alongY,
+        fdErrorSweep(model.graph(), model.inputs(), alongY, 0, kFdPointsPerDecade));
+    const QChart* chart = panel.chart(ChartsPanel::FdErrorTab);
+    CHECK(findSeries(chart, "bestCentral")->at(0) ==
+          QPointF(best.measuredCentral, best.minCentralError));
+    CHECK(chart->title().contains("(0, 1)"));
+}
+
+TEST_CASE("hovering a series shows the nearest measured point", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.resize(1000, 700);
+    panel.show();
+    panel.recomputeNow();
+    QApplication::processEvents();
+    QXYSeries* forward = findSeries(panel.chart(ChartsPanel::FdErrorTab), "forward");
+    const QPointF point = forward->at(40);
+    emit forward->hovered(QPointF(point.x() * 1.01, point.y()), true);
+    const QString tip = QToolTip::text();
+    CHECK(tip.contains(forward->name()));
+    CHECK(tip.contains("ε = " + shortNumber(point.x())));
+    CHECK(tip.contains("error = " + shortNumber(point.y())));
 }
 
 TEST_CASE("chart 1 skips NaN and draws zeros at the log floor", "[charts]") {

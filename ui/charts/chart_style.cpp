@@ -88,10 +88,14 @@ int chosenOutput(std::span<const double> seed) {
     return 0;
 }
 
-QChart* themedChart(const QString& title) {
+QChart* themedChart(const QString& title, const QString& subtitle) {
     const Theme& theme = Theme::current();
     auto* chart = new QChart;
-    chart->setTitle(title);
+    // The title is rich text in QtCharts: one line per part, the second smaller.
+    chart->setTitle(subtitle.isEmpty()
+                        ? title
+                        : QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
+                              .arg(title, subtitle.toHtmlEscaped()));
     chart->setTitleFont(theme.captionFont());
     chart->setTitleBrush(theme.text);
     chart->setBackgroundBrush(theme.background);
@@ -106,7 +110,7 @@ QChart* themedChart(const QString& title) {
 }
 
 QChart* messageChart(const QString& title, const QString& message) {
-    // The title is rich text in QtCharts: the reason goes on a second, muted line.
+    // The reason goes on a second, muted line.
     return themedChart(QStringLiteral("%1<br><span style='color:%2'>%3</span>")
                            .arg(title, Theme::current().mutedText.name(),
                                 message.toHtmlEscaped()));

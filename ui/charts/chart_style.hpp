@@ -45,8 +45,9 @@ QString vectorText(std::span<const double> v);
 /// (0 if none).
 int chosenOutput(std::span<const double> seed);
 
-/// A chart in the theme's colours and fonts, legend at the bottom, no animation.
-QChart* themedChart(const QString& title);
+/// A chart in the theme's colours and fonts, legend at the bottom, no animation; the subtitle
+/// (plain text) goes on a smaller second line of the title.
+QChart* themedChart(const QString& title, const QString& subtitle = {});
 /// A placeholder chart saying why nothing is drawn ("no program yet").
 QChart* messageChart(const QString& title, const QString& message);
 

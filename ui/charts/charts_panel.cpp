@@ -230,6 +230,7 @@ void ChartsPanel::finished(int tab) {
     TabState& s = state_[tab];
     s.running = false;
     Result result = s.watcher->result();
+    keepFamilies(result);  // valid whatever the program: worth keeping even from stale work
     if (result.generation == s.generation) apply(tab, result);
     else refreshVisible();  // the model moved on while this ran: start over with its state
 }
@@ -282,16 +283,23 @@ ChartsPanel::Result ChartsPanel::compute(const Request& r, unsigned generation) 
     return result;
 }
 
+void ChartsPanel::keepFamilies(const Result& result) {
+    if (auto* cost = std::get_if<CostData>(&result.data); cost && costFamily_.empty())
+        costFamily_ = cost->family;
+    if (auto* swell = std::get_if<SwellData>(&result.data)) {
+        auto& cache = swellFamilies_[static_cast<std::size_t>(swell->family)];
+        if (cache.empty()) cache = swell->rows;
+    }
+}
+
 void ChartsPanel::apply(int tab, Result& result) {
+    keepFamilies(result);
     if (auto* fd = std::get_if<FdErrorData>(&result.data)) {
         display(tab, buildFdErrorChart(*fd));
     } else if (auto* cost = std::get_if<CostData>(&result.data)) {
-        if (costFamily_.empty()) costFamily_ = cost->family;
         cost_ = std::move(*cost);
         display(tab, buildCostChart(cost_, CostMeasure(measure_->currentIndex())));
     } else if (auto* swell = std::get_if<SwellData>(&result.data)) {
-        auto& cache = swellFamilies_[static_cast<std::size_t>(swell->family)];
-        if (cache.empty()) cache = swell->rows;
         swellSummary_->setText(swell->summary);
         derivativeText_->setPlainText(swell->derivativeText);
         display(tab, buildSwellChart(*swell));

@@ -80,6 +80,7 @@ private:
     void finished(int tab);
     Request snapshot(int tab) const;
     static Result compute(const Request& request, unsigned generation);  // any thread
+    void keepFamilies(const Result& result);  // into the caches below
     void apply(int tab, Result& result);
     void display(int tab, QChart* chart);
     void exportClicked();

@@ -30,13 +30,13 @@ std::array<Method, 4> methods() {
     const Theme& t = Theme::current();
     // Forward and reverse mode wear the colours of v̇ and v̄ in the graph view.
     return {{
-        {QObject::tr("forward differences (p + 1)"), "fdForward", t.active,
+        {QObject::tr("FD forward: p + 1"), "fdForward", t.active,
          &CostRow::fdForwardPasses, &CostRow::fdOperations},
-        {QObject::tr("central differences (2p)"), "fdCentral", t.selected,
+        {QObject::tr("FD central: 2p"), "fdCentral", t.selected,
          &CostRow::fdCentralPasses, &CostRow::fdCentralOperations},
-        {QObject::tr("forward mode (p sweeps)"), "forwardMode", t.tangent,
+        {QObject::tr("forward mode: p sweeps"), "forwardMode", t.tangent,
          &CostRow::forwardSweeps, &CostRow::forwardOperations},
-        {QObject::tr("reverse mode (1 sweep)"), "reverseMode", t.adjoint,
+        {QObject::tr("reverse mode: 1 sweep"), "reverseMode", t.adjoint,
          &CostRow::reverseSweeps, &CostRow::reverseOperations},
     }};
 }
@@ -53,13 +53,12 @@ CostData computeCost(const Graph& g, std::span<const double> x, int output,
 
 QChart* buildCostChart(const CostData& data, CostMeasure measure) {
     const bool ops = measure == CostMeasure::Operations;
-    const QString title = ops ? QObject::tr("Cost of the full gradient: elementary operations")
-                              : QObject::tr("Cost of the full gradient: passes over the program");
+    const QString title = ops ? QObject::tr("Cost of ∇f: elementary operations")
+                              : QObject::tr("Cost of ∇f: passes over the program");
     if (data.family.empty() && !data.program) return messageChart(title, QObject::tr("no data"));
     const QString yName = ops ? QObject::tr("operations") : QObject::tr("passes / sweeps");
-    QChart* chart = themedChart(
-        QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
-            .arg(title, QObject::tr("2-w-1 MLP of growing width, measured by the engine")));
+    QChart* chart =
+        themedChart(title, QObject::tr("2-w-1 MLP of growing width, measured by the engine"));
 
     // Counts of 0 (forward mode of a program without inputs) have no place on a log axis and
     // are skipped, as is anything non-positive.
@@ -83,7 +82,7 @@ QChart* buildCostChart(const CostData& data, CostMeasure measure) {
     QStringList names;
     if (data.program) {
         const CostRow& r = *data.program;
-        program = scatterSeries(QObject::tr("this program (p = %1)").arg(r.parameters),
+        program = scatterSeries(QObject::tr("this program: p = %1").arg(r.parameters),
                                 QStringLiteral("program"), Theme::current().background, 18.0,
                                 true);
         // Squares in each method's colour with a dark border: "this program", per method.

@@ -60,8 +60,7 @@ QChart* buildFdErrorChart(const FdErrorData& data) {
                                                                   : data.message);
     const Theme& theme = Theme::current();
     const FdBest& best = data.best;
-    QChart* chart = themedChart(QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
-                                    .arg(chartTitle(), data.subtitle.toHtmlEscaped()));
+    QChart* chart = themedChart(chartTitle(), data.subtitle);
 
     // The regimes are read from the slopes: truncation (+1, +2) right of the best step,
     // cancellation (about −1) left of it.

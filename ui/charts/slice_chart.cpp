@@ -47,11 +47,10 @@ QChart* buildSliceChart(const SliceData& data) {
     const Theme& theme = Theme::current();
     const FunctionSlice& s = data.slice;
     QChart* chart = themedChart(
-        QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
-            .arg(chartTitle(), QObject::tr("%1 against %2, the other inputs fixed; at %2 = %3: "
-                                           "%1 = %4, slope %5")
-                                   .arg(data.output, data.input, shortNumber(s.at),
-                                        shortNumber(s.valueAt), shortNumber(s.slopeAt))));
+        chartTitle(), QObject::tr("%1 against %2, the other inputs fixed; at %2 = %3: %1 = %4, "
+                                  "slope %5")
+                          .arg(data.output, data.input, shortNumber(s.at),
+                               shortNumber(s.valueAt), shortNumber(s.slopeAt)));
 
     // Non-finite samples (outside the domain) are skipped: the line joins their neighbours.
     const double inf = std::numeric_limits<double>::infinity();

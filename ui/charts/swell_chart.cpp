@@ -88,10 +88,9 @@ SwellData computeSwell(const Graph& g, std::span<const double> x, int output,
 }
 
 QChart* buildSwellChart(const SwellData& data) {
-    const QString title = QObject::tr("Expression swell: symbolic derivative vs AD graph");
-    QChart* chart = themedChart(QStringLiteral("%1<br><span style='font-size:small'>%2</span>")
-                                    .arg(title, QObject::tr("family \"%1\": node counts")
-                                                    .arg(familyName(data.family))));
+    QChart* chart = themedChart(QObject::tr("Expression swell"),
+                                QObject::tr("symbolic derivative vs AD graph, family \"%1\"")
+                                    .arg(familyName(data.family)));
     // tooLargeToCount (-1) and other non-positive sizes have no place on a log axis: skipped.
     double lo = std::numeric_limits<double>::infinity(), hi = -lo, nMax = 1;
     auto note = [&](double v) { lo = std::min(lo, v), hi = std::max(hi, v); };
@@ -115,7 +114,7 @@ QChart* buildSwellChart(const SwellData& data) {
     }
     if (data.program) {
         const SwellRow& r = *data.program;
-        auto* program = scatterSeries(QObject::tr("this program (at n = %1 inputs)").arg(r.n),
+        auto* program = scatterSeries(QObject::tr("this program (n = %1 inputs)").arg(r.n),
                                       QStringLiteral("program"), Theme::current().background,
                                       18.0, true);
         program->setBorderColor(Theme::current().text);
