@@ -1,5 +1,7 @@
 #include "ui/examples.hpp"
 
+#include <QStringList>
+
 namespace adviz::ui {
 
 namespace {
