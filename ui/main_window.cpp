@@ -15,6 +15,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "ui/charts/charts_panel.hpp"
 #include "ui/charts/memory_chart.hpp"
 #include "ui/examples.hpp"
 #include "ui/export/diagram_export.hpp"
@@ -93,7 +94,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     auto* left = new QSplitter(Qt::Vertical);
     left->addWidget(editor_);
-    left->addWidget(centre);
+    // The graph and the charts share the centre: the charts need its width, and the inputs
+    // panel stays beside them (the slice chart follows it live).
+    charts_ = new ChartsPanel(*model_);
+    centreTabs_ = new QTabWidget;
+    centreTabs_->setFont(t.labelFont());
+    centreTabs_->setDocumentMode(true);
+    centreTabs_->addTab(centre, tr("Graph"));
+    centreTabs_->addTab(charts_, tr("Charts: why not FD or symbolic"));
+    left->addWidget(centreTabs_);
     left->setStretchFactor(0, 0);
     left->setStretchFactor(1, 1);
     left->setChildrenCollapsible(false);
@@ -293,6 +302,11 @@ bool MainWindow::showPanel(const QString& name) {
     if (name == "wengert") sideTabs_->setCurrentWidget(table_);
     else if (name == "jacobian") sideTabs_->setCurrentWidget(jacobian_);
     else if (name == "memory") sideTabs_->setCurrentWidget(memory_);
+    else if (name == "charts") centreTabs_->setCurrentWidget(charts_);
+    else if (name.startsWith("charts:")) {  // charts:0 … charts:3, one chart each
+        centreTabs_->setCurrentWidget(charts_);
+        charts_->tabs()->setCurrentIndex(name.mid(7).toInt());
+    }
     else return false;
     return true;
 }

@@ -24,6 +24,7 @@ class TraceTable;
 class TransportBar;
 class JacobianPanel;
 class MemoryPanel;
+class ChartsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -72,6 +73,8 @@ private:
     TransportBar* transport_;
     JacobianPanel* jacobian_;
     MemoryPanel* memory_;
+    ChartsPanel* charts_;
+    QTabWidget* centreTabs_;
     QTabWidget* sideTabs_;
     QLabel* captionLead_;  // forward steps: the value's formula, above the tangent's
     QLabel* caption_;

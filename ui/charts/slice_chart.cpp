@@ -86,13 +86,20 @@ QChart* buildSliceChart(const SliceData& data) {
     showValuesOnHover(chart, slope, data.input, dAxis->titleText());
 
     if (std::isfinite(s.valueAt) && std::isfinite(s.slopeAt)) {
-        // The engine's tangent line valueAt + slopeAt·(t − at), drawn between the range's
-        // ends; the plot area clips what leaves f's range.
+        // The engine's tangent line valueAt + slopeAt·(t − at), cut to the box of f's axes
+        // here: an SVG export does not keep the plot area's clipping.
+        double t0 = from, t1 = to;
+        if (s.slopeAt != 0) {
+            const double ta = s.at + (yAxis->min() - s.valueAt) / s.slopeAt;
+            const double tb = s.at + (yAxis->max() - s.valueAt) / s.slopeAt;
+            t0 = std::max(from, std::min(ta, tb));
+            t1 = std::min(to, std::max(ta, tb));
+        }
         auto* tangent = lineSeries(QObject::tr("tangent: slope %1 from forward mode")
                                        .arg(shortNumber(s.slopeAt)),
                                    QStringLiteral("tangent"), theme.tangent, Qt::SolidLine, 2.5);
-        tangent->append(from, s.valueAt + s.slopeAt * (from - s.at));
-        tangent->append(to, s.valueAt + s.slopeAt * (to - s.at));
+        tangent->append(t0, s.valueAt + s.slopeAt * (t0 - s.at));
+        tangent->append(t1, s.valueAt + s.slopeAt * (t1 - s.at));
         attach(chart, tangent, xAxis, yAxis);
         auto* current = scatterSeries(QObject::tr("current point"), QStringLiteral("current"),
                                       theme.active, 18.0);
