@@ -10,6 +10,7 @@
 #include "app/json_writer.hpp"
 #include "app/trace_output.hpp"
 #include "autodiff/derivatives.hpp"
+#include "autodiff/checkpoint.hpp"
 #include "autodiff/graph_dot.hpp"
 #include "autodiff/hessian.hpp"
 #include "autodiff/number_format.hpp"
@@ -106,7 +107,14 @@ int cmdVjp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
 
 int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
-    Trace t = opt.mode == "forward"   ? traceForward(g, job.x, job.xdot)
+    std::optional<Strategy> strategy;
+    if (opt.strategyGiven) {
+        strategy = Strategy::parse(opt.strategy);
+        if (!strategy) return fail(err, {UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S"});
+        if (opt.mode != "reverse") return fail(err, {UsageStatus, "--strategy needs --mode reverse"});
+    }
+    Trace t = opt.mode == "forward" ? traceForward(g, job.x, job.xdot)
+              : strategy            ? traceCheckpointed(g, job.x, job.ybar, *strategy)
               : opt.mode == "reverse" ? traceReverse(g, job.x, job.ybar)
                                       : traceHvp(g, job.x, job.xdot, job.ybar);
     if (opt.format == "json") out << traceJson(g, t, job.x);

@@ -37,7 +37,8 @@ commands:
   eval    EXPR --at x=1,y=2 [--json]                  values and, per output, the gradient
   jvp     EXPR --at x=1,y=2 --dir x=1,y=0 [--json]    forward mode: values and J·ẋ
   vjp     EXPR --at x=1,y=2 --seed f=1 [--json]       reverse mode: values and ȳᵀJ
-  trace   EXPR --at ... --mode forward|reverse [--dir ...|--seed ...] [--format table|csv|json]
+  trace   EXPR --at ... --mode forward|reverse|forward-over-reverse [--dir ...|--seed ...]
+          [--strategy ...] [--format table|csv|json]
   dot     EXPR                                        the graph in Graphviz DOT
   jacobian EXPR --at ... [--method forward|reverse|auto] [--json]   the Jacobian and its cost
   hvp     EXPR --at ... [--dir ...] [--seed f=1] [--json]  H·v by forward-over-reverse

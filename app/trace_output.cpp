@@ -96,7 +96,9 @@ std::string traceJson(const Graph& g, const Trace& t, std::span<const double> x)
         j.key("wengert").value(g.wengertName(s.node));
         if (s.consumer >= 0) j.key("consumer").value(s.consumer).key("slot").value(s.slot);
         if (s.output >= 0) j.key("output").value(g.outputs[static_cast<std::size_t>(s.output)].name);
-        if (s.phase == Phase::Primal || s.phase == Phase::Tangent) j.key("value").value(s.value);
+        if (s.phase == Phase::Primal || s.phase == Phase::Tangent || s.phase == Phase::Recompute ||
+            s.phase == Phase::Checkpoint)
+            j.key("value").value(s.value);
         if (s.phase == Phase::Tangent) j.key("tangent").value(s.after);
         if (s.phase == Phase::Seed || s.phase == Phase::Adjoint)
             j.key("before").value(s.before).key("after").value(s.after);
