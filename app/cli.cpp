@@ -25,27 +25,20 @@ int cmdEval(const Job& job, const Options& opt, std::ostream& out, std::ostream&
     EvalResult ev = evaluateAt(g, job.x);
     std::vector<std::vector<double>> grads;
     for (int k = 0; k < g.outputCount(); ++k) grads.push_back(gradient(g, job.x, k));
+    auto grad = [&](int k, int i) {
+        return grads[static_cast<std::size_t>(k)][static_cast<std::size_t>(i)];
+    };
     if (opt.json) {
         JsonWriter j;
         j.beginObject();
         jsonInputsOutputs(j, g, job, ev.outputs);
-        j.key("gradient").beginObject();
-        for (int k = 0; k < g.outputCount(); ++k) {
-            j.key(g.outputs[static_cast<std::size_t>(k)].name).beginObject();
-            for (int i = 0; i < g.inputCount(); ++i)
-                j.key(g.inputName(i)).value(grads[static_cast<std::size_t>(k)][static_cast<std::size_t>(i)]);
-            j.endObject();
-        }
-        j.endObject();
+        jsonGradient(j, g, grad);
         jsonWarnings(j, ev.warnings);
         j.endObject();
         out << j.str();
     } else {
         textOutputs(out, g, ev.outputs);
-        for (int k = 0; k < g.outputCount(); ++k)
-            for (int i = 0; i < g.inputCount(); ++i)
-                out << "∂" << g.outputs[static_cast<std::size_t>(k)].name << "/∂" << g.inputName(i)
-                    << " = " << formatExact(grads[static_cast<std::size_t>(k)][static_cast<std::size_t>(i)]) << "\n";
+        textGradient(out, g, grad);
     }
     printWarnings(ev.warnings, err);
     return 0;

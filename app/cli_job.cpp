@@ -96,4 +96,21 @@ void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& o
             << formatExact(outputs[static_cast<std::size_t>(k)]) << "\n";
 }
 
+void jsonGradient(JsonWriter& j, const Graph& g, const GradientOf& grad) {
+    j.key("gradient").beginObject();
+    for (int k = 0; k < g.outputCount(); ++k) {
+        j.key(g.outputs[static_cast<std::size_t>(k)].name).beginObject();
+        for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(grad(k, i));
+        j.endObject();
+    }
+    j.endObject();
+}
+
+void textGradient(std::ostream& out, const Graph& g, const GradientOf& grad) {
+    for (int k = 0; k < g.outputCount(); ++k)
+        for (int i = 0; i < g.inputCount(); ++i)
+            out << "∂" << g.outputs[static_cast<std::size_t>(k)].name << "/∂" << g.inputName(i)
+                << " = " << formatExact(grad(k, i)) << "\n";
+}
+
 }  // namespace adviz::cli

@@ -2,6 +2,7 @@
 // What every command shares: the parsed program with its point, direction and seed, and the
 // pieces of output (errors, warnings, inputs and outputs in JSON) that look the same everywhere.
 
+#include <functional>
 #include <iosfwd>
 #include <vector>
 
@@ -32,6 +33,13 @@ void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
                        const std::vector<double>& outputs);
 /// "warnings": [messages].
 void jsonWarnings(JsonWriter& j, const std::vector<Warning>& w);
+/// ∂(output k)/∂(input i).
+using GradientOf = std::function<double(int k, int i)>;
+/// "gradient": output name → input name → value.
+void jsonGradient(JsonWriter& j, const Graph& g, const GradientOf& grad);
+/// "∂f/∂x = value" per output and input.
+void textGradient(std::ostream& out, const Graph& g, const GradientOf& grad);
+
 /// "name = value" per output.
 void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& outputs);
 

@@ -52,13 +52,7 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
         j.key("strategy").value(strategy->name());
-        j.key("gradient").beginObject();
-        for (int k = 0; k < g.outputCount(); ++k) {
-            j.key(g.outputs[static_cast<std::size_t>(k)].name).beginObject();
-            for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(grad(k, i));
-            j.endObject();
-        }
-        j.endObject();
+        jsonGradient(j, g, grad);
         j.key("operations").value(r.operations);
         j.key("peak_stored").value(r.peakStored);
         j.key("snapshots").value(r.snapshots);
@@ -70,10 +64,7 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         out << j.str();
     } else {
         textOutputs(out, g, r.outputs);
-        for (int k = 0; k < g.outputCount(); ++k)
-            for (int i = 0; i < g.inputCount(); ++i)
-                out << "∂" << g.outputs[static_cast<std::size_t>(k)].name << "/∂" << g.inputName(i)
-                    << " = " << formatExact(grad(k, i)) << "\n";
+        textGradient(out, g, grad);
         out << "strategy: " << describe(*strategy, r.operations) << "\n"
             << "operations: " << r.operations << "\n"
             << "peak stored: " << r.peakStored << " values\n"

@@ -104,27 +104,11 @@ struct TraceRecorder {
     }
 
     void seed(int output, double before, double after) {
-        Step s;
-        s.phase = Phase::Seed;
-        s.output = output;
-        s.node = g.outputs[static_cast<std::size_t>(output)].node;
-        s.before = before;
-        s.after = after;
-        s.formula = text::seedFormula(g, output, before, after);
-        trace.steps.push_back(std::move(s));
+        trace.steps.push_back(text::seedStep(g, output, before, after));
     }
 
     void adjoint(int u, int v, int slot, double partial, double vbar, double before, double after) {
-        Step s;
-        s.phase = Phase::Adjoint;
-        s.node = u;
-        s.consumer = v;
-        s.slot = slot;
-        s.partial = partial;
-        s.before = before;
-        s.after = after;
-        s.formula = text::adjointFormula(g, u, v, slot, partial, vbar, before, after);
-        trace.steps.push_back(std::move(s));
+        trace.steps.push_back(text::adjointStep(g, u, v, slot, partial, vbar, before, after));
     }
 };
 

@@ -67,4 +67,29 @@ void notePartials(const Graph& g, Trace& t, int id, double a, double b, double y
     if (nd.arity() < 2) p[1] = unknown;
 }
 
+Step seedStep(const Graph& g, int output, double before, double after) {
+    Step s;
+    s.phase = Phase::Seed;
+    s.output = output;
+    s.node = g.outputs[static_cast<std::size_t>(output)].node;
+    s.before = before;
+    s.after = after;
+    s.formula = seedFormula(g, output, before, after);
+    return s;
+}
+
+Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,
+                 double before, double after) {
+    Step s;
+    s.phase = Phase::Adjoint;
+    s.node = u;
+    s.consumer = v;
+    s.slot = slot;
+    s.partial = partial;
+    s.before = before;
+    s.after = after;
+    s.formula = adjointFormula(g, u, v, slot, partial, vbar, before, after);
+    return s;
+}
+
 }  // namespace adviz::text

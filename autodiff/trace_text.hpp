@@ -73,6 +73,13 @@ std::string seedFormula(const Graph& g, int output, double before, double after)
 std::string adjointFormula(const Graph& g, int u, int v, int slot, double partial, double vbar,
                            double before, double after);
 
+/// The seed step of output `output` (adjoint before and after), formula included.
+Step seedStep(const Graph& g, int output, double before, double after);
+
+/// The adjoint step along edge u → v (operand slot of v): ū += v̄·∂v/∂u.
+Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,
+                 double before, double after);
+
 /// Before the first step: constants have their value (and, in the modes that carry tangents,
 /// tangent 0); nothing else is known.
 std::vector<NodeState> initialState(const Graph& g, Mode mode);

@@ -9,32 +9,13 @@
 #include <sstream>
 
 #include "app/cli.hpp"
+#include "app/cli_runner.hpp"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    std::istringstream in;
-    Run r;
-    r.status = adviz::cli::run(args, out, err, in);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-QJsonObject json(const Run& r) {
-    QJsonParseError e{};
-    auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.out), &e);
-    INFO(r.out << r.err);
-    REQUIRE(e.error == QJsonParseError::NoError);
-    REQUIRE(doc.isObject());
-    return doc.object();
-}
+using adviz::test::json;
+using adviz::test::run;
+using adviz::test::Run;
 
 /// a1 = sin(x), a2 = sin(a1), …, a16 = sin(a15): 16 operations in a row.
 std::string chain16() {

@@ -11,23 +11,13 @@
 #include <sstream>
 
 #include "app/cli.hpp"
+#include "app/cli_runner.hpp"
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    std::istringstream in;
-    Run r;
-    r.status = adviz::cli::run(args, out, err, in);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
+using adviz::test::json;
+using adviz::test::run;
+using adviz::test::Run;
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
