@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "autodiff/node_key.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/op_table.hpp"
 #include "autodiff/parser.hpp"
@@ -185,22 +186,8 @@ std::vector<long long> treeSizes(const SymExpr& e) {
     return s;
 }
 
-struct Key {
-    Op op;
-    std::int32_t a, b;
-    std::uint64_t bits;
-    bool operator==(const Key&) const = default;
-};
-
-struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-        std::uint64_t h = static_cast<std::uint64_t>(k.op) * 0x9E3779B97F4A7C15ULL;
-        h ^= (static_cast<std::uint64_t>(static_cast<std::uint32_t>(k.a)) << 32 |
-              static_cast<std::uint32_t>(k.b)) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
-        h ^= k.bits + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
-        return static_cast<std::size_t>(h);
-    }
-};
+using Key = NodeKey;
+using KeyHash = NodeKeyHash;
 
 }  // namespace
 
