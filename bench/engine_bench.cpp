@@ -104,6 +104,41 @@ void Reverse(benchmark::State& state, const std::string& family) {
     setCounters(state, g, sizeof(Node) + 2 * sizeof(double));
 }
 
+// The reverse sweep written out by hand with no recorder at all: the yardstick for "recording
+// off costs nothing". reverseSweep with NoRecord must run as fast as this. (A deliberate copy of
+// the loop in sweep.hpp, kept here only to measure against.)
+void plainReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar,
+                  std::vector<double>& value, std::vector<double>& adjoint) {
+    evaluate(g, x, value);
+    adjoint.assign(g.nodes.size(), 0.0);
+    for (std::size_t j = 0; j < g.outputs.size(); ++j)
+        adjoint[static_cast<std::size_t>(g.outputs[j].node)] += ybar[j];
+    for (int id = g.size() - 1; id >= g.inputs; --id) {
+        const Node& nd = g[id];
+        const double vbar = adjoint[static_cast<std::size_t>(id)];
+        if (nd.op == Op::Const || vbar == 0) continue;
+        const double a = value[static_cast<std::size_t>(nd.a)];
+        const double b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
+        double p[2];
+        opPartials(nd.op, a, b, value[static_cast<std::size_t>(id)], p[0], p[1]);
+        for (int slot = 0; slot < (nd.b >= 0 ? 2 : 1); ++slot) {
+            const int u = nd.operand(slot);
+            if (g[u].op != Op::Const) adjoint[static_cast<std::size_t>(u)] += p[slot] * vbar;
+        }
+    }
+}
+
+void ReversePlain(benchmark::State& state, const std::string& family) {
+    const Graph& g = program(family, static_cast<int>(state.range(0)));
+    auto x = point(g);
+    std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint;
+    for (auto _ : state) {
+        plainReverse(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
+        benchmark::DoNotOptimize(adjoint.data());
+    }
+    setCounters(state, g, sizeof(Node) + 2 * sizeof(double));
+}
+
 void ReverseRecorded(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
     auto x = point(g);
@@ -126,6 +161,7 @@ void registerAll() {
         benchmark::RegisterBenchmark(("evaluate/" + name).c_str(), Evaluate, name)->Apply(sizes);
         benchmark::RegisterBenchmark(("forward/" + name).c_str(), Forward, name)->Apply(sizes);
         benchmark::RegisterBenchmark(("reverse/" + name).c_str(), Reverse, name)->Apply(sizes);
+        benchmark::RegisterBenchmark(("reverse_plain/" + name).c_str(), ReversePlain, name)->Apply(sizes);
         benchmark::RegisterBenchmark(("reverse_recorded/" + name).c_str(), ReverseRecorded, name)
             ->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond);
     }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
 #include "ui/scene/graph_scene.hpp"
@@ -108,4 +110,56 @@ TEST_CASE("a constant used in several places is drawn next to each use", "[scene
         CHECK(g[copy->id()].op == Op::Const);
         CHECK(copy->pos() != scene.nodeItems()[static_cast<std::size_t>(copy->id())]->pos());
     }
+}
+
+TEST_CASE("in forward-over-reverse mode nodes show the adjoint's tangent as the trace says",
+          "[scene][hessian]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    model.setInputsByName({{"x", 1.0}, {"y", 2.0}});
+    model.setUnitDirection(0);  // v = e_x: the inputs' adjoint tangents end as H·e_x
+    model.setMode(Mode::ForwardOverReverse);
+    GraphScene scene(model);
+    const int n = model.stepCount();
+    scene.showFrame(n, 0);
+    const NodeState& x = scene.nodeItems()[0]->shownState();
+    REQUIRE(x.hasAdjointTangent);
+    // ∂²f/∂x² = 2 cos x − (x + y) sin x, by hand.
+    CHECK(x.adjointTangent == Approx(2 * std::cos(1.0) - 3 * std::sin(1.0)).epsilon(1e-12));
+    for (int k : {0, n / 2, n}) {
+        scene.showFrame(k, 0);
+        auto expect = model.trace().stateAt(static_cast<std::size_t>(k));
+        for (NodeItem* item : scene.nodeItems()) {
+            const NodeState& s = item->shownState();
+            const NodeState& e = expect[static_cast<std::size_t>(item->id())];
+            CHECK(s.hasAdjointTangent == e.hasAdjointTangent);
+            CHECK(s.hasValueTangent == e.hasValueTangent);
+        }
+    }
+}
+
+TEST_CASE("with checkpointing nodes show where their values are at each step", "[scene][checkpoint]") {
+    SessionModel model;
+    std::string chain = "a0 = x\n";
+    for (int i = 1; i <= 16; ++i)
+        chain += "a" + std::to_string(i) + " = sin(a" + std::to_string(i - 1) + ")\n";
+    REQUIRE(model.setSource(QString::fromStdString(chain)));
+    model.setCheckpointStrategy(Strategy::sqrt());
+    GraphScene scene(model);
+    const Trace& t = model.trace();
+    int freed = 0, checkpoints = 0, recomputes = 0;
+    for (std::size_t k = 0; k <= t.size(); k += 3) {
+        scene.showFrame(static_cast<int>(k), 0);
+        auto expect = t.stateAt(k);
+        for (NodeItem* item : scene.nodeItems()) {
+            Memory m = item->shownState().memory;
+            CHECK(m == expect[static_cast<std::size_t>(item->id())].memory);
+            freed += m == Memory::Freed;
+            checkpoints += m == Memory::Checkpoint;
+        }
+    }
+    for (const Step& s : t.steps) recomputes += s.phase == Phase::Recompute;
+    CHECK(freed > 0);
+    CHECK(checkpoints > 0);
+    CHECK(recomputes > 0);
 }
