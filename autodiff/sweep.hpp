@@ -98,7 +98,10 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
             if (g[u].op == Op::Const) continue;
             T& ubar = adjoint[static_cast<std::size_t>(u)];
             const T before = ubar;
-            ubar = before + chainTerm(partial[slot], vbar);  // accumulate, never overwrite
+            // Accumulate, never overwrite. On the fast path vbar is known to be non-zero here,
+            // so the zero rule of chainTerm has nothing to do.
+            if constexpr (std::decay_t<Rec>::enabled) ubar = before + chainTerm(partial[slot], vbar);
+            else ubar = before + partial[slot] * vbar;
             if constexpr (std::decay_t<Rec>::enabled)
                 rec.adjoint(u, id, slot, partial[slot], vbar, before, ubar);
         }
