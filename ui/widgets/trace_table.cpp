@@ -168,6 +168,12 @@ void TraceTable::setActiveRow(int row) {
     scrollToItem(item(row, NameColumn), QAbstractItemView::EnsureVisible);
 }
 
+void TraceTable::showEvent(QShowEvent* event) {
+    QTableWidget::showEvent(event);
+    if (activeRow_ >= 0 && activeRow_ < rowCount())
+        scrollToItem(item(activeRow_, NameColumn), QAbstractItemView::PositionAtCenter);
+}
+
 void TraceTable::showSelection(int node) {
     syncing_ = true;
     const int row = rowOfNode(node);

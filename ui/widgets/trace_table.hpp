@@ -28,6 +28,10 @@ public:
     /// The row of the node the current step changed, or -1 before the first step.
     int activeRow() const { return activeRow_; }
 
+protected:
+    /// Scrolling before the table is first shown does nothing: catch up with the active row.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void rebuild();           // rows for a new graph
     void refresh();           // numbers, header and highlight for the current step
