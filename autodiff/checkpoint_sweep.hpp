@@ -31,7 +31,7 @@ struct NoCheckpointRecord {
     void recompute(int, const double*) {}
     void checkpoint(int, double, int) {}
     void free(int) {}
-    void seed(int, double, double) {}
+    void seed(int, double, double, double) {}
     void adjoint(int, int, int, double, double, double, double) {}
 };
 
@@ -291,7 +291,7 @@ private:
             const auto out = at(g_.outputs[j].node);
             const double before = adjoint_[out];
             adjoint_[out] = before + ybar_[j];
-            rec_.seed(static_cast<int>(j), before, adjoint_[out]);
+            rec_.seed(static_cast<int>(j), before, adjoint_[out], ybar_[j]);
         }
         seeded_ = true;
     }

@@ -55,8 +55,8 @@ struct CheckpointTraceRecorder {
         trace.steps.push_back(std::move(s));
     }
 
-    void seed(int output, double before, double after) {
-        trace.steps.push_back(text::seedStep(g, output, before, after));
+    void seed(int output, double before, double after, double ybar) {
+        trace.steps.push_back(text::seedStep(g, output, before, after, ybar));
     }
 
     void adjoint(int u, int v, int slot, double partial, double vbar, double before, double after) {

@@ -57,7 +57,7 @@ struct HvpRecorder {
     }
 
     // ȳ is a constant: its tangent is 0.
-    void seed(int output, const D& before, const D& after) {
+    void seed(int output, const D& before, const D& after, const D& ybar) {
         Step s;
         s.phase = Phase::Seed;
         s.output = output;
@@ -67,7 +67,8 @@ struct HvpRecorder {
         s.after = after.v;
         s.beforeTangent = before.d;
         s.afterTangent = after.d;
-        s.formula = text::seedFormula(g, output, before.v, after.v) + ";  " +
+        s.contribution = ybar.v;
+        s.formula = text::seedFormula(g, output, before.v, after.v, ybar.v) + ";  " +
                     adjointDot(g, s.node) + " = " + formatShort(after.d);
         trace.steps.push_back(std::move(s));
     }
@@ -86,6 +87,7 @@ struct HvpRecorder {
         s.after = after.v;
         s.beforeTangent = before.d;
         s.afterTangent = after.d;
+        s.contribution = chainTerm(partial, vbar).v;
         s.formula = text::adjointFormula(g, u, v, slot, partial.v, vbar.v, before.v, after.v) +
                     ";  " + adjointTangentFormula(g, u, v, partial, vbar, before, after);
         trace.steps.push_back(std::move(s));

@@ -93,7 +93,7 @@ struct OpCounter {
     }
 
     template <class T>
-    void seed(int, const T&, const T&) { ++seeds; }
+    void seed(int, const T&, const T&, const T&) { ++seeds; }
 
     template <class T>
     void adjoint(int, int, int, const T&, const T&, const T&, const T&) { ++chainTerms; }

@@ -80,7 +80,7 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
         auto out = static_cast<std::size_t>(g.outputs[j].node);
         T before = adjoint[out];
         adjoint[out] = before + ybar[j];
-        if constexpr (std::decay_t<Rec>::enabled) rec.seed(static_cast<int>(j), before, adjoint[out]);
+        if constexpr (std::decay_t<Rec>::enabled) rec.seed(static_cast<int>(j), before, adjoint[out], ybar[j]);
     }
     for (int id = g.size() - 1; id >= g.inputs; --id) {
         const Node& nd = g[id];

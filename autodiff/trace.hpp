@@ -45,6 +45,7 @@ struct Step {
     double before = unknown;   ///< Tangent: unknown; Seed, Adjoint: the adjoint before the step
     double after = unknown;    ///< Tangent: the tangent; Seed, Adjoint: the adjoint after
     double partial = unknown;  ///< Adjoint: ∂consumer/∂node
+    double contribution = unknown;  ///< Seed: ȳ; Adjoint: v̄·∂v/∂u, as added (not after − before)
     std::string formula;       ///< the step for humans, numbers filled in
     std::string valueFormula;  ///< Primal, Tangent: how the value was computed
     // Forward-over-reverse only (dual = true): the tangent parts of the numbers above.

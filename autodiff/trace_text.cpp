@@ -1,5 +1,7 @@
 #include "autodiff/trace_text.hpp"
 
+#include "autodiff/dual.hpp"
+
 namespace adviz::text {
 
 // Combining marks put a dot (tangent) or a bar (adjoint) over the v of a Wengert name.
@@ -21,28 +23,31 @@ std::string partialText(const Graph& g, int id, int slot) {
                       g.wengertName(id));
 }
 
-std::string seedFormula(const Graph& g, int output, double before, double after) {
+std::string seedFormula(const Graph& g, int output, double before, double after, double seed) {
     const int node = g.outputs[static_cast<std::size_t>(output)].node;
     std::string ybar = g.outputCount() == 1
                            ? std::string("ȳ")
                            : "ȳ[" + g.outputs[static_cast<std::size_t>(output)].name + "]";
     std::string s = barred(g, node) + (before == 0 ? " = " : " += ") + ybar + " = " +
-                    formatShort(after - before);
+                    formatShort(seed);
     if (before != 0) s += ";  " + barred(g, node) + " = " + formatShort(after);
     return s;
 }
 
 std::string adjointFormula(const Graph& g, int u, int v, int slot, double partial, double vbar,
                            double before, double after) {
+    // The contribution as the sweep added it (not after − before, which loses it to rounding
+    // next to a large sum and turns ∞ − ∞ into nan).
+    const double contribution = chainTerm(partial, vbar);
     std::string pt = partialText(g, v, slot);
     std::string s = barred(g, u) + " += " + barred(g, v) + "·∂" + g.wengertName(v) + "/∂" +
                     g.wengertName(u) + " = " + barred(g, v) + "·" +
                     (needsParens(pt) ? "(" + pt + ")" : pt) + " = " + formatShort(vbar) + "·" +
-                    formatShort(partial) + " = " + formatShort(after - before);
+                    formatShort(partial) + " = " + formatShort(contribution);
     // A node with several consumers accumulates: show the running sum.
     if (before != 0)
         s += ";  " + barred(g, u) + " = " + formatShort(before) + " + " +
-             formatShort(after - before) + " = " + formatShort(after);
+             formatShort(contribution) + " = " + formatShort(after);
     return s;
 }
 
@@ -67,14 +72,15 @@ void notePartials(const Graph& g, Trace& t, int id, double a, double b, double y
     if (nd.arity() < 2) p[1] = unknown;
 }
 
-Step seedStep(const Graph& g, int output, double before, double after) {
+Step seedStep(const Graph& g, int output, double before, double after, double seed) {
     Step s;
     s.phase = Phase::Seed;
     s.output = output;
     s.node = g.outputs[static_cast<std::size_t>(output)].node;
     s.before = before;
     s.after = after;
-    s.formula = seedFormula(g, output, before, after);
+    s.contribution = seed;
+    s.formula = seedFormula(g, output, before, after, seed);
     return s;
 }
 
@@ -88,6 +94,7 @@ Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double 
     s.partial = partial;
     s.before = before;
     s.after = after;
+    s.contribution = chainTerm(partial, vbar);
     s.formula = adjointFormula(g, u, v, slot, partial, vbar, before, after);
     return s;
 }

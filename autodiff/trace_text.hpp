@@ -66,7 +66,7 @@ std::string tangentFormula(const Graph& g, int id, ValueOf value, TangentOf tang
 }
 
 /// "v̄₃ = ȳ = 1" (or "+= …;  v̄₃ = …" when the output's adjoint already held something).
-std::string seedFormula(const Graph& g, int output, double before, double after);
+std::string seedFormula(const Graph& g, int output, double before, double after, double seed);
 
 /// "v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = v̄₂·cos(v₋₁) = 3·0.5403 = 1.621", with the running sum appended when
 /// the adjoint already held a contribution: the edge u → v of operand slot.
@@ -74,7 +74,7 @@ std::string adjointFormula(const Graph& g, int u, int v, int slot, double partia
                            double before, double after);
 
 /// The seed step of output `output` (adjoint before and after), formula included.
-Step seedStep(const Graph& g, int output, double before, double after);
+Step seedStep(const Graph& g, int output, double before, double after, double seed);
 
 /// The adjoint step along edge u → v (operand slot of v): ū += v̄·∂v/∂u.
 Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,

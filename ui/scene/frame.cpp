@@ -57,7 +57,7 @@ void markStep(const Graph& g, const Step& s, const std::vector<int>& first,
             e.flow = Flow::Adjoint;
             e.token = t;
             e.backwards = true;
-            e.tokenText = text(formatShort(s.after - s.before));
+            e.tokenText = text(formatShort(s.contribution));
             break;
         }
         case Phase::Seed:
