@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <iterator>
@@ -21,9 +22,13 @@ std::optional<CliError> readSource(const std::string& path, std::istream& in, Op
         opt.sourceName = "<stdin>";
         return std::nullopt;
     }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))  // a directory would throw while reading
+        return CliError{InputErrorStatus, "cannot read '" + path + "': not a file"};
     std::ifstream file(path, std::ios::binary);
     if (!file) return CliError{InputErrorStatus, "cannot read '" + path + "'"};
     opt.source.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    if (file.bad()) return CliError{InputErrorStatus, "cannot read '" + path + "'"};
     opt.sourceName = path;
     return std::nullopt;
 }
@@ -54,7 +59,7 @@ commands:
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
---seed to e1 (the first output). An EXPR starting with '-' goes after '--': adviz eval -- -x^2
+--seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
 exit status: 0 success, 2 parse or evaluation error, 64 usage error.
 )";
 }
@@ -80,9 +85,12 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     for (const auto& a : args) list << QString::fromStdString(a);
     if (!p.parse(list)) {
         std::string msg = p.errorText().toStdString();
+        const QStringList known = p.optionNames();
         for (const auto& a : args)
-            if (a.size() > 1 && a[0] == '-' && a[1] != '-' && !p.isSet(QString::fromStdString(a.substr(1))))
-                msg += "\n(an expression starting with '-' goes after '--': adviz eval -- '" + a + "')";
+            if (a.size() > 1 && a[0] == '-' && a[1] != '-' &&
+                !known.contains(QString::fromStdString(a.substr(1))))
+                msg += "\n(an expression starting with '-' goes last, after '--': "
+                       "adviz eval --at x=3 -- '" + a + "')";
         return CliError{UsageStatus, msg};
     }
     opt.help = p.isSet(help);
@@ -134,22 +142,39 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
 namespace {
 
 // Splits "a=1,b=pi/2" into pairs; a value is a constant expression of the language.
+// Splits "a=1, b=pow(2,3)" at the commas outside parentheses; each value is a constant
+// expression of the language (no names, no statements).
 std::optional<CliError> splitAssignments(const std::string& text, const char* option,
                                          std::vector<std::pair<std::string, double>>& out) {
-    std::stringstream ss(text);
+    auto trim = [](std::string s) {
+        s.erase(0, s.find_first_not_of(" \t"));
+        s.erase(s.find_last_not_of(" \t") + 1);
+        return s;
+    };
+    std::vector<std::string> items;
+    int depth = 0;
     std::string item;
-    while (std::getline(ss, item, ',')) {
-        auto eq = item.find('=');
-        auto trim = [](std::string s) {
-            s.erase(0, s.find_first_not_of(" \t"));
-            s.erase(s.find_last_not_of(" \t") + 1);
-            return s;
-        };
+    for (char c : text) {
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (c == ',' && depth == 0) {
+            items.push_back(item);
+            item.clear();
+        } else {
+            item += c;
+        }
+    }
+    if (!item.empty() || !items.empty()) items.push_back(item);
+    for (const std::string& it : items) {
+        auto eq = it.find('=');
         if (eq == std::string::npos)
-            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" + item + "'"};
-        std::string name = trim(item.substr(0, eq)), valueText = trim(item.substr(eq + 1));
+            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" + it + "'"};
+        std::string name = trim(it.substr(0, eq)), valueText = trim(it.substr(eq + 1));
+        if (name.empty())
+            return CliError{UsageStatus, std::string(option) + ": a name is missing before '=' in '" + it + "'"};
         ParseResult pr = parse(valueText);
-        if (!pr.ok() || pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1)
+        if (!pr.ok() || pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1 ||
+            valueText.find('=') != std::string::npos || valueText.find(';') != std::string::npos)
             return CliError{UsageStatus, std::string(option) + ": '" + valueText +
                                              "' is not a number or constant expression"};
         EvalResult ev = evaluateAt(pr.graph, {});

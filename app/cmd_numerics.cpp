@@ -35,7 +35,7 @@ std::string pad(const std::string& s, std::size_t width) {
 }
 
 // A size for people; tooLargeToCount (more than 10¹⁸ nodes, or not built) as words.
-std::string sizeText(long long n) { return n == tooLargeToCount ? "too large" : std::to_string(n); }
+std::string sizeText(long long n) { return n == tooLargeToCount ? "more than 10^18" : std::to_string(n); }
 // The same for CSV, where "too large" is an empty field.
 std::string sizeCsv(long long n) { return n == tooLargeToCount ? "" : std::to_string(n); }
 

@@ -70,8 +70,6 @@ void setupApplication() {
 
 }  // namespace
 
-bool isUiCommand(const std::string& name) { return name == "gui" || name == "export"; }
-
 int runExport(int& argc, char** argv, const std::vector<std::string>& args, std::ostream& err) {
     Options opt;
     if (auto e = parseOptions(args, std::cin, opt)) return fail(err, e->status, e->message);
@@ -95,8 +93,7 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     auto step = stepFor(opt.step.value_or("end"), model.stepCount(), stepError);
     if (!step) return fail(err, UsageStatus, stepError);
     model.setStep(*step);
-    ui::GraphScene scene(model);
-    scene.setSynchronous(true);
+    ui::GraphScene scene(model, nullptr, /*synchronous=*/true);
     if (opt.topToBottom) scene.setDirection(layout::Direction::TopToBottom);
     scene.showFrame(*step, 0);
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
@@ -123,7 +120,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     std::vector<std::pair<std::string, double>> values;
     if (!opt.source.empty()) {
         if (auto e = valuesFor(opt, values, false)) {
-            err << e->message << (e->message.back() == '\n' ? "" : "\n");
+            // A parse error already reads like a compiler's; other messages get the prefix.
+            err << (e->message.find(": error: ") != std::string::npos ? "" : "adviz: ") << e->message
+                << (e->message.back() == '\n' ? "" : "\n");
             return e->status;
         }
     }

@@ -8,9 +8,6 @@
 
 namespace adviz::cli {
 
-/// True for "gui" and "export".
-bool isUiCommand(const std::string& name);
-
 /// Runs the window (args as for cli::run; an empty list or "gui" opens it).
 int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::ostream& err);
 

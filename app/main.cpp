@@ -1,5 +1,6 @@
-// adviz: with no command, or `gui`, the window; `export` draws headless; eval, jvp, vjp, trace
-// and dot print on the command line.
+// adviz: with no command, or `gui`, the window; `export` draws headless; every other command
+// (eval, jvp, vjp, trace, dot, jacobian, hvp, hessian, fd-error, swell, cost, checkpoint) prints
+// on the command line (app/cli.cpp holds the table).
 
 #include <QCoreApplication>
 

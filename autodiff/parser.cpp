@@ -186,6 +186,9 @@ bool Parser::assignment() {
     if (!assignable(nameTok)) return false;
     const std::string_view name = text(nameTok);
     builder_.name(v.id, name);
+    // A binding replaced by a later one of the same name can no longer be named: it is not a
+    // result (two outputs called `a` would be ambiguous in every table and JSON object).
+    if (auto prev = bindings_.find(name); prev != bindings_.end()) statements_[prev->second].used = true;
     bindings_.insert_or_assign(name, statements_.size());
     statements_.push_back({v.id, name, false});
     return true;

@@ -33,6 +33,11 @@
 namespace adviz::ui {
 namespace {
 
+Mode modeFromName(const QString& name) {
+    return name == "forward" ? Mode::Forward
+           : name == "forward-over-reverse" ? Mode::ForwardOverReverse : Mode::Reverse;
+}
+
 // "x=1,y=2" → pairs (examples only hold plain numbers).
 std::vector<std::pair<std::string, double>> assignments(const QString& text) {
     std::vector<std::pair<std::string, double>> out;
@@ -212,7 +217,7 @@ void MainWindow::loadLastOrDefault() {
         return;
     }
     loadProgram(last, assignments(s.value("program/values").toString()),
-                s.value("program/mode").toString() == "forward" ? Mode::Forward : Mode::Reverse);
+                modeFromName(s.value("program/mode").toString()));
 }
 
 void MainWindow::exportAs(const QString& filter, const QString& suffix) {
@@ -285,12 +290,12 @@ void MainWindow::saveSettings() const {
     s.setValue("view/topToBottom", topToBottom_->isChecked());
     s.setValue("program/source", model_->goodSource());
     QStringList values;
-    const Graph& g = model_->graph();
-    for (int i = 0; i < g.inputCount(); ++i)
+    const Graph& g = model_->program();
+    for (int i = 0; i < g.inputCount(); ++i)  // (the program's inputs: the same in any view)
         values << QString::fromStdString(std::string(g.inputName(i))) + "=" +
                       QString::number(model_->inputs()[static_cast<std::size_t>(i)], 'g', 17);
     s.setValue("program/values", values.join(','));
-    s.setValue("program/mode", model_->mode() == Mode::Forward ? "forward" : "reverse");
+    s.setValue("program/mode", QString::fromUtf8(modeName(model_->mode()).data()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -216,6 +216,10 @@ TEST_CASE("statements decide the outputs", "[parser]") {
         CHECK(shape(g, g.outputs[1].node) == "y");
         CHECK(shapeOf("a = x*y; a = a + 1") == "add(mul(x, y), 1)");
         CHECK(parseOk("a = x*y; a = a + 1").outputCount() == 1);
+        // A binding replaced before anything read it is not a result either: one output "a".
+        Graph r = parseOk("a = x; a = 2*y");
+        CHECK(names(r) == "a");
+        CHECK(shape(r, r.outputs[0].node) == "mul(2, y)");
     }
     SECTION("generated names avoid the user's names") {
         CHECK(names(parseOk("f = x*y; f + 1")) == "f_");

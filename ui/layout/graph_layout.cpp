@@ -81,6 +81,9 @@ struct GraphGuard {
 
 std::string validate(const LayoutSpec& spec) {
     const auto count = static_cast<long long>(spec.nodes.size());
+    if (count > maxLayoutNodes)
+        return "the graph has " + std::to_string(count) + " boxes to draw; the window draws up to " +
+               std::to_string(maxLayoutNodes) + " (the command line works at any size)";
     for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
         const NodeBox& n = spec.nodes[i];
         if (!(std::isfinite(n.width) && n.width > 0 && std::isfinite(n.height) && n.height > 0))

@@ -63,6 +63,10 @@ struct LayoutResult {
     bool ok() const { return error.empty(); }
 };
 
+/// The most nodes a drawing may have: beyond it dot takes minutes and, on long chains, runs out
+/// of memory inside Graphviz. Larger programs get a clear error (the engine has no such limit).
+inline constexpr int maxLayoutNodes = 3000;
+
 /// Runs Graphviz `dot` on spec. Thread-safe (Graphviz itself is not: calls are serialised).
 LayoutResult layoutGraph(const LayoutSpec& spec);
 

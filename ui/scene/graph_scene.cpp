@@ -81,7 +81,8 @@ LayoutPlan planLayout(const Graph& g) {
 
 }  // namespace
 
-GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(parent), model_(model) {
+GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
+    : QGraphicsScene(parent), model_(model), synchronous_(synchronous) {
     setBackgroundBrush(Theme::current().background);
     connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::traceChanged, this, [this] {
@@ -94,14 +95,21 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent) : QGraphicsScene(pa
     });
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
     connect(&model_, &SessionModel::selectionChanged, this, [this](int id) {
+        building_ = true;  // showing the model's selection is not a new selection
         for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
         for (NodeItem* n : copies_) n->setSelected(n->id() == id);
+        building_ = false;
     });
     if (model_.graph().size() > 0) relayout();
 }
 
 GraphScene::~GraphScene() {
     if (watcher_) watcher_->waitForFinished();
+    // QGraphicsScene's destructor removes the items and announces the lost selection; the model
+    // may already be gone by then, so stop listening first.
+    building_ = true;
+    disconnect(this, &QGraphicsScene::selectionChanged, this, nullptr);
+    clear();
 }
 
 void GraphScene::setDirection(layout::Direction d) {

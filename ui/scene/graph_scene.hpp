@@ -20,7 +20,8 @@ class EdgeItem;
 class GraphScene : public QGraphicsScene {
     Q_OBJECT
 public:
-    explicit GraphScene(SessionModel& model, QObject* parent = nullptr);
+    /// synchronous: lay out on the calling thread whatever the size (export, tests).
+    explicit GraphScene(SessionModel& model, QObject* parent = nullptr, bool synchronous = false);
     ~GraphScene() override;
 
     /// Graphs with more nodes than this are laid out in a worker thread.

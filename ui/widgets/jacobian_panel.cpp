@@ -82,8 +82,10 @@ JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* paren
     connect(byReverse_, &QPushButton::clicked, this, [this] { run(Mode::Reverse); });
     connect(stop_, &QPushButton::clicked, this, &JacobianPanel::stop);
     connect(&model_, &SessionModel::graphChanged, this, [this] { stop(); rebuild(); });
+    // Both methods' costs mean n + m sweeps: only while the panel is on screen.
     connect(&model_, &SessionModel::pointChanged, this, [this] {
-        if (!running_) refreshCosts();
+        costsStale_ = true;
+        if (!running_ && isVisible()) refreshCosts();
     });
     connect(&model_, &SessionModel::stepChanged, this, &JacobianPanel::onStep);
     rebuild();
@@ -103,7 +105,13 @@ void JacobianPanel::rebuild() {
     refreshCosts();
 }
 
+void JacobianPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (costsStale_) refreshCosts();
+}
+
 void JacobianPanel::refreshCosts() {
+    costsStale_ = false;
     const Graph& g = model_.graph();
     if (g.inputCount() == 0 || g.outputCount() == 0) return;
     // The engine runs both methods and counts what each did.

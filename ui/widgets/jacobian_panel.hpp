@@ -38,6 +38,9 @@ public:
 signals:
     void sweepFinished(int sweep);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void rebuild();        // new graph: new matrix shape, costs
     void refreshCosts();   // the engine's measured cost of both methods at the point
@@ -56,6 +59,7 @@ private:
     QPushButton* stop_;
     QTimer* pause_;
     bool running_ = false;
+    bool costsStale_ = true;
     Mode method_ = Mode::Forward;
     int sweep_ = 0;
 };
