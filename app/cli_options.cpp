@@ -57,6 +57,7 @@ commands:
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
           [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
+          [--progress P]   (screenshots: the next step P of the way through its animation)
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
@@ -76,9 +77,10 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         tb("top-to-bottom", "layout top to bottom"), help({"h", "help"}, "help"),
         csv("csv", "CSV output"), method("method", "method", "method"),
         strategy("strategy", "strategy", "strategy"), panel("panel", "panel", "name"),
-        jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph");
+        jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph"),
+        progress("progress", "progress", "p");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
-                  strategy, panel, jac, backward});
+                  strategy, panel, jac, backward, progress});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -116,6 +118,12 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.panel = p.value(panel).toStdString();
     opt.jacobianDemo = p.value(jac).toStdString();
     opt.backwardGraph = p.isSet(backward);
+    if (p.isSet(progress)) {
+        bool ok = false;
+        opt.progress = p.value(progress).toDouble(&ok);
+        if (!ok || opt.progress < 0 || opt.progress >= 1)
+            return CliError{UsageStatus, "--progress must be a number from 0 to below 1"};
+    }
     opt.strategyGiven = p.isSet(strategy);
 
     if (opt.mode != "forward" && opt.mode != "reverse" && opt.mode != "forward-over-reverse")

@@ -40,7 +40,8 @@ struct Options {
     std::string jacobianDemo;         ///< gui --jacobian forward|reverse[:SWEEPS_DONE]
     std::string strategy = "sqrt";
     bool strategyGiven = false;       ///< --strategy was on the command line
-    bool backwardGraph = false;       ///< gui --backward-graph    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
+    bool backwardGraph = false;       ///< gui --backward-graph
+    double progress = 0;              ///< gui --progress P: the next step P (0…1) under way    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
     bool help = false;
 };
 

@@ -168,7 +168,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         window.screenshotWhenReady(QString::fromStdString(opt.screenshot), [&err](const QString& e) {
             if (!e.isEmpty()) err << "adviz: " << e.toStdString() << "\n";
             QCoreApplication::exit(e.isEmpty() ? 0 : 1);
-        });
+        }, opt.progress);
     }
     window.show();
     return QApplication::exec();

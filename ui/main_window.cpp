@@ -318,16 +318,18 @@ bool MainWindow::showPanel(const QString& name) {
 
 void MainWindow::setShowBackwardGraph(bool on) { backwardGraph_->setChecked(on); }
 
-void MainWindow::screenshotWhenReady(const QString& path, std::function<void(const QString&)> done) {
+void MainWindow::screenshotWhenReady(const QString& path, std::function<void(const QString&)> done,
+                                     double progress) {
     // Poll until the layout is done and the window has painted, then grab it.
     auto* timer = new QTimer(this);
     timer->setInterval(100);
     auto waited = std::make_shared<int>(0);
-    connect(timer, &QTimer::timeout, this, [this, timer, path, done, waited] {
+    connect(timer, &QTimer::timeout, this, [this, timer, path, done, waited, progress] {
         if ((scene_->isLayingOut() || !isVisible()) && ++*waited < 600) return;
         timer->stop();
         timer->deleteLater();
         view_->fitGraph();
+        if (progress > 0) scene_->showFrame(model_->step(), progress);
         QApplication::processEvents();
         QPixmap shot = grab();
         done(shot.save(path) ? QString() : tr("cannot write screenshot '%1'").arg(path));

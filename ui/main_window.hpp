@@ -49,7 +49,9 @@ public:
     void setShowBackwardGraph(bool on);
     /// Once the window is shown and laid out, saves a screenshot of it to path and calls done
     /// with an error message (empty on success).
-    void screenshotWhenReady(const QString& path, std::function<void(const QString&)> done);
+    /// progress > 0 shows the next step that far under way (tokens in flight) in the shot.
+    void screenshotWhenReady(const QString& path, std::function<void(const QString&)> done,
+                             double progress = 0);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
