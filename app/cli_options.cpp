@@ -58,6 +58,7 @@ commands:
           [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
           [--progress P]   (screenshots: the next step P of the way through its animation)
+          [--type TEXT]    (as if TEXT were typed into the editor after loading)
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
@@ -78,9 +79,9 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         csv("csv", "CSV output"), method("method", "method", "method"),
         strategy("strategy", "strategy", "strategy"), panel("panel", "panel", "name"),
         jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph"),
-        progress("progress", "progress", "p");
+        progress("progress", "progress", "p"), typed("type", "type into the editor", "text");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
-                  strategy, panel, jac, backward, progress});
+                  strategy, panel, jac, backward, progress, typed});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -118,6 +119,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.panel = p.value(panel).toStdString();
     opt.jacobianDemo = p.value(jac).toStdString();
     opt.backwardGraph = p.isSet(backward);
+    opt.typed = p.value(typed).toStdString();
     if (p.isSet(progress)) {
         bool ok = false;
         opt.progress = p.value(progress).toDouble(&ok);

@@ -1,6 +1,7 @@
 #include "app/gui_command.hpp"
 
 #include <QApplication>
+#include <QPlainTextEdit>
 #include <QTimer>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include "autodiff/parser.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/main_window.hpp"
+#include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
 #include "autodiff/checkpoint.hpp"
 #include "ui/model/session_model.hpp"
@@ -162,6 +164,10 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         auto step = stepFor(*opt.step, window.model().stepCount(), stepError);
         if (!step) return fail(err, UsageStatus, stepError);
         window.model().setStep(*step);
+    }
+    if (!opt.typed.empty()) {
+        // As if typed: the editor's own debounced path, errors and all.
+        window.editor().editor()->setPlainText(QString::fromStdString(opt.typed));
     }
     if (!opt.screenshot.empty()) {
         window.resize(1600, 1000);
