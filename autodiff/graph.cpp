@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <climits>
+#include <algorithm>
 #include <unordered_map>
 
 #include "autodiff/node_key.hpp"
@@ -73,14 +74,59 @@ std::size_t Graph::edgeCount() const {
 
 namespace {
 
-using Key = NodeKey;
-using KeyHash = NodeKeyHash;
+NodeKey keyOf(const Node& n) {
+    return {n.op, n.op == Op::Const ? -1 : n.a, n.op == Op::Const ? -1 : n.b,
+            n.op == Op::Const ? std::bit_cast<std::uint64_t>(n.constant) : 0};
+}
+
+// Hash-consing table: open addressing over node ids (linear probing, kept at most half full).
+// It stores ids only and reads keys back from the nodes, so a million-node program costs four
+// bytes a slot instead of a heap node per entry, which dominated parsing large programs.
+class NodeTable {
+public:
+    /// The id of the node with this key, or -1; `slot` is where it would go.
+    int find(const std::vector<Node>& nodes, const NodeKey& key, std::size_t& slot) const {
+        if (slots_.empty()) return -1;
+        const std::size_t mask = slots_.size() - 1;
+        for (slot = NodeKeyHash{}(key) & mask;; slot = (slot + 1) & mask) {
+            const std::int32_t id = slots_[slot];
+            if (id < 0) return -1;
+            if (keyOf(nodes[static_cast<std::size_t>(id)]) == key) return id;
+        }
+    }
+
+    /// Records id (whose key find() did not see) at `slot`, growing the table when needed.
+    void insert(const std::vector<Node>& nodes, int id, std::size_t slot) {
+        if (2 * (used_ + 1) > slots_.size()) {
+            grow(nodes);
+            find(nodes, keyOf(nodes[static_cast<std::size_t>(id)]), slot);
+        }
+        slots_[slot] = id;
+        ++used_;
+    }
+
+private:
+    void grow(const std::vector<Node>& nodes) {
+        std::vector<std::int32_t> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, 2 * old.size()), -1);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::int32_t id : old) {
+            if (id < 0) continue;
+            std::size_t slot = NodeKeyHash{}(keyOf(nodes[static_cast<std::size_t>(id)])) & mask;
+            while (slots_[slot] >= 0) slot = (slot + 1) & mask;
+            slots_[slot] = id;
+        }
+    }
+
+    std::vector<std::int32_t> slots_;  // node ids, −1 for empty; size a power of two
+    std::size_t used_ = 0;
+};
 
 }  // namespace
 
 struct GraphBuilder::Impl {
     Graph graph;
-    std::unordered_map<Key, int, KeyHash> seen;
+    NodeTable seen;  // constants and operations (inputs are looked up by name)
     std::unordered_map<std::string, int> inputsByName;
     std::vector<int> inputOrder;  // node ids of the inputs, in order of appearance
 };
@@ -104,29 +150,31 @@ int GraphBuilder::input(std::string_view name, Span span) {
 }
 
 int GraphBuilder::constant(double value, Span span, std::string_view label) {
-    Key key{Op::Const, -1, -1, std::bit_cast<std::uint64_t>(value)};
-    auto [it, fresh] = impl_->seen.try_emplace(key, size());
-    if (!fresh) return it->second;
     Node node;
     node.op = Op::Const;
     node.constant = value;
     node.span = span;
-    impl_->graph.nodes.push_back(node);
-    if (!label.empty()) name(it->second, label);
-    return it->second;
+    return add(node, label);
 }
 
 int GraphBuilder::op(Op op, int a, int b, Span span) {
-    Key key{op, a, b, 0};
-    auto [it, fresh] = impl_->seen.try_emplace(key, size());
-    if (!fresh) return it->second;
     Node node;
     node.op = op;
     node.a = a;
     node.b = b;
     node.span = span;
-    impl_->graph.nodes.push_back(node);
-    return it->second;
+    return add(node, {});
+}
+
+int GraphBuilder::add(const Node& node, std::string_view label) {
+    auto& nodes = impl_->graph.nodes;
+    std::size_t slot = 0;
+    if (int existing = impl_->seen.find(nodes, keyOf(node), slot); existing >= 0) return existing;
+    const int id = size();
+    nodes.push_back(node);
+    impl_->seen.insert(nodes, id, slot);
+    if (!label.empty()) name(id, label);
+    return id;
 }
 
 void GraphBuilder::name(int id, std::string_view name) {

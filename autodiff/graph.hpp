@@ -97,6 +97,8 @@ public:
     Graph finish();
 
 private:
+    int add(const Node& node, std::string_view label);  // hash-consed: an equal node's id if any
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
