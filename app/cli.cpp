@@ -51,13 +51,8 @@ int cmdJvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
         JsonWriter j;
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
-        j.key("direction").beginObject();
-        for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(job.xdot[static_cast<std::size_t>(i)]);
-        j.endObject();
-        j.key("tangent").beginObject();
-        for (int k = 0; k < g.outputCount(); ++k)
-            j.key(g.outputs[static_cast<std::size_t>(k)].name).value(r.tangent[static_cast<std::size_t>(k)]);
-        j.endObject();
+        jsonPerInput(j, "direction", g, job.xdot);
+        jsonPerOutput(j, "tangent", g, r.tangent);
         jsonWarnings(j, r.warnings);
         j.endObject();
         out << j.str();
@@ -78,13 +73,8 @@ int cmdVjp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
         JsonWriter j;
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
-        j.key("seed").beginObject();
-        for (int k = 0; k < g.outputCount(); ++k)
-            j.key(g.outputs[static_cast<std::size_t>(k)].name).value(job.ybar[static_cast<std::size_t>(k)]);
-        j.endObject();
-        j.key("cotangent").beginObject();
-        for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(r.cotangent[static_cast<std::size_t>(i)]);
-        j.endObject();
+        jsonPerOutput(j, "seed", g, job.ybar);
+        jsonPerInput(j, "cotangent", g, r.cotangent);
         jsonWarnings(j, r.warnings);
         j.endObject();
         out << j.str();

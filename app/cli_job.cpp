@@ -75,13 +75,8 @@ void printWarnings(const std::vector<Warning>& w, std::ostream& err) {
 
 void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
                        const std::vector<double>& outputs) {
-    j.key("inputs").beginObject();
-    for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(job.x[static_cast<std::size_t>(i)]);
-    j.endObject();
-    j.key("outputs").beginObject();
-    for (int k = 0; k < g.outputCount(); ++k)
-        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(outputs[static_cast<std::size_t>(k)]);
-    j.endObject();
+    jsonPerInput(j, "inputs", g, job.x);
+    jsonPerOutput(j, "outputs", g, outputs);
 }
 
 void jsonWarnings(JsonWriter& j, const std::vector<Warning>& w) {
@@ -94,6 +89,22 @@ void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& o
     for (int k = 0; k < g.outputCount(); ++k)
         out << g.outputs[static_cast<std::size_t>(k)].name << " = "
             << formatExact(outputs[static_cast<std::size_t>(k)]) << "\n";
+}
+
+void jsonPerInput(JsonWriter& j, std::string_view key, const Graph& g,
+                  const std::vector<double>& values) {
+    j.key(key).beginObject();
+    for (int i = 0; i < g.inputCount(); ++i)
+        j.key(g.inputName(i)).value(values[static_cast<std::size_t>(i)]);
+    j.endObject();
+}
+
+void jsonPerOutput(JsonWriter& j, std::string_view key, const Graph& g,
+                   const std::vector<double>& values) {
+    j.key(key).beginObject();
+    for (int k = 0; k < g.outputCount(); ++k)
+        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(values[static_cast<std::size_t>(k)]);
+    j.endObject();
 }
 
 void jsonGradient(JsonWriter& j, const Graph& g, const GradientOf& grad) {

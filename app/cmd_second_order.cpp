@@ -31,22 +31,6 @@ std::string costText(const SweepCost& c) {
            " values stored, " + std::to_string(c.flops) + " flops";
 }
 
-/// name → value for every input.
-void jsonPerInput(JsonWriter& j, std::string_view key, const Graph& g,
-                  const std::vector<double>& values) {
-    j.key(key).beginObject();
-    for (int i = 0; i < g.inputCount(); ++i)
-        j.key(g.inputName(i)).value(values[static_cast<std::size_t>(i)]);
-    j.endObject();
-}
-
-void jsonSeed(JsonWriter& j, const Graph& g, const std::vector<double>& ybar) {
-    j.key("seed").beginObject();
-    for (int k = 0; k < g.outputCount(); ++k)
-        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(ybar[static_cast<std::size_t>(k)]);
-    j.endObject();
-}
-
 /// What hvp and hessian differentiate, for text output: "f" for a unit seed on output f, else
 /// "ȳᵀf".
 std::string scalarName(const Graph& g, const std::vector<double>& ybar) {
@@ -108,7 +92,7 @@ int cmdHvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
         JsonWriter j;
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
-        jsonSeed(j, g, job.ybar);
+        jsonPerOutput(j, "seed", g, job.ybar);
         jsonPerInput(j, "direction", g, job.xdot);
         jsonPerInput(j, "gradient", g, r.gradient);
         jsonPerInput(j, "hvp", g, r.hvp);
@@ -140,7 +124,7 @@ int cmdHessian(const Job& job, const Options& opt, std::ostream& out, std::ostre
         JsonWriter j;
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
-        jsonSeed(j, g, job.ybar);
+        jsonPerOutput(j, "seed", g, job.ybar);
         jsonPerInput(j, "gradient", g, r.gradient);
         j.key("hessian").beginObject();
         for (int i = 0; i < g.inputCount(); ++i)
