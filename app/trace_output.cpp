@@ -1,5 +1,6 @@
 #include "app/trace_output.hpp"
 
+#include "app/cli_job.hpp"
 #include "app/json_writer.hpp"
 #include "autodiff/number_format.hpp"
 
@@ -70,13 +71,8 @@ std::string traceJson(const Graph& g, const Trace& t, std::span<const double> x)
     JsonWriter j;
     j.beginObject();
     j.key("mode").value(modeName(t.mode));
-    j.key("inputs").beginObject();
-    for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(x[static_cast<std::size_t>(i)]);
-    j.endObject();
-    j.key("outputs").beginObject();
-    for (int k = 0; k < g.outputCount(); ++k)
-        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(t.outputs[static_cast<std::size_t>(k)]);
-    j.endObject();
+    jsonPerInput(j, "inputs", g, std::vector<double>(x.begin(), x.end()));
+    jsonPerOutput(j, "outputs", g, t.outputs);
     j.key("nodes").beginArray();
     for (int id = 0; id < g.size(); ++id) {
         j.beginObject();
@@ -114,17 +110,10 @@ std::string traceJson(const Graph& g, const Trace& t, std::span<const double> x)
         j.endObject();
     }
     j.endArray();
-    j.key(t.mode == Mode::Forward ? "tangent" : t.mode == Mode::Reverse ? "cotangent" : "hvp").beginObject();
-    if (t.mode == Mode::Forward) {
-        for (int k = 0; k < g.outputCount(); ++k)
-            j.key(g.outputs[static_cast<std::size_t>(k)].name).value(t.result[static_cast<std::size_t>(k)]);
-    } else {
-        for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(t.result[static_cast<std::size_t>(i)]);
-    }
-    j.endObject();
-    j.key("warnings").beginArray();
-    for (const Warning& w : t.warnings) j.value(w.message);
-    j.endArray();
+    // The sweep's result: J·ẋ per output (forward), ȳᵀJ or H·v per input.
+    if (t.mode == Mode::Forward) jsonPerOutput(j, "tangent", g, t.result);
+    else jsonPerInput(j, t.mode == Mode::Reverse ? "cotangent" : "hvp", g, t.result);
+    jsonWarnings(j, t.warnings);
     j.endObject();
     return j.str();
 }
