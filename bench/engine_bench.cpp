@@ -6,7 +6,6 @@
 
 #include <functional>
 #include <map>
-#include <stdexcept>
 
 #include "autodiff/parser.hpp"
 #include "autodiff/sweep.hpp"
@@ -34,13 +33,7 @@ const Graph& program(const std::string& family, int n) {
     static std::map<std::pair<std::string, int>, Graph> cache;
     auto key = std::make_pair(family, n);
     auto it = cache.find(key);
-    if (it == cache.end()) {
-        ParseLimits big;
-        big.maxBytes = std::size_t{1} << 30;  // the 10⁶-node programs are 17–26 MB of source
-        ParseResult r = parse(families().at(family)(n), big);
-        if (!r.ok()) throw std::runtime_error("benchmark program does not parse: " + r.error->message);
-        it = cache.emplace(key, std::move(r.graph)).first;
-    }
+    if (it == cache.end()) it = cache.emplace(key, bench::parseProgram(families().at(family)(n))).first;
     return it->second;
 }
 
@@ -66,7 +59,7 @@ void Parse(benchmark::State& state, const std::string& family) {
         benchmark::DoNotOptimize(r.graph.nodes.data());
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(src.size()));
-    state.counters["nodes"] = static_cast<double>(parse(src, big).graph.size());
+    state.counters["nodes"] = static_cast<double>(bench::parseProgram(src).size());
 }
 
 void Evaluate(benchmark::State& state, const std::string& family) {

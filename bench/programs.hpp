@@ -2,9 +2,23 @@
 // Generated programs for the benchmarks, by family and size (number of nodes, roughly).
 
 #include <random>
+#include <stdexcept>
 #include <string>
 
+#include "autodiff/parser.hpp"
+
 namespace adviz::bench {
+
+/// Parses a generated program of any size (the 10⁶-node ones are 17–26 MB of source, above the
+/// parser's default limit, which is meant for hostile input). A program that does not parse is
+/// a broken benchmark: throw rather than measure an empty graph.
+inline Graph parseProgram(const std::string& source) {
+    ParseLimits big;
+    big.maxBytes = std::size_t{1} << 30;
+    ParseResult r = parse(source, big);
+    if (!r.ok()) throw std::runtime_error("benchmark program does not parse: " + r.error->message);
+    return std::move(r.graph);
+}
 
 /// a₁ = sin(x), a₂ = sin(a₁), …: n unary operations in a row.
 inline std::string unaryChain(int n) {

@@ -69,7 +69,7 @@ const Graph& program(const std::string& family, int n) {
     static std::map<std::pair<std::string, int>, Graph> cache;
     auto key = std::make_pair(family, n);
     auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(key, parse(families().at(family)(n)).graph).first;
+    if (it == cache.end()) it = cache.emplace(key, bench::parseProgram(families().at(family)(n))).first;
     return it->second;
 }
 

@@ -6,28 +6,28 @@ namespace adviz::ui {
 
 namespace {
 
-// h₁ = tanh(0.9·x + 0.1), h₂ = tanh(0.9·h₁ + 0.1), …: a deep chain, where checkpointing pays.
-QString tanhNetwork(int layers) {
-    QString s = QStringLiteral("# a %1-layer scalar tanh network: try Reverse with √T or binomial checkpoints\n").arg(layers);
+// A recurrence `name₁ = step(x)`, `name₂ = step(name₁)`, …: a deep chain, where checkpointing
+// pays. `step` uses %1 for the previous value.
+QString recurrence(const QString& comment, const QString& name, const QString& step, int n) {
+    QString s = "# " + comment + "\n";
     QString prev = QStringLiteral("x");
-    for (int k = 1; k <= layers; ++k) {
-        QString h = QStringLiteral("h%1").arg(k);
-        s += QStringLiteral("%1 = tanh(0.9*%2 + 0.1)\n").arg(h, prev);
-        prev = h;
+    for (int k = 1; k <= n; ++k) {
+        QString next = name + QString::number(k);
+        s += next + " = " + QString(step).replace(QStringLiteral("%1"), prev) + "\n";
+        prev = next;
     }
     return s;
 }
 
-// xₖ₊₁ = r·xₖ·(1 − xₖ): the logistic map, a long recurrence.
+QString tanhNetwork(int layers) {
+    return recurrence(QStringLiteral("a %1-layer scalar tanh network: try Reverse with √T or "
+                                     "binomial checkpoints").arg(layers),
+                      QStringLiteral("h"), QStringLiteral("tanh(0.9*%1 + 0.1)"), layers);
+}
+
 QString logisticMap(int steps) {
-    QString s = QStringLiteral("# the logistic map x(k+1) = r·x(k)·(1 − x(k)), %1 steps\n").arg(steps);
-    QString prev = QStringLiteral("x");
-    for (int k = 1; k <= steps; ++k) {
-        QString next = QStringLiteral("x%1").arg(k);
-        s += QStringLiteral("%1 = r*%2*(1 - %2)\n").arg(next, prev);
-        prev = next;
-    }
-    return s;
+    return recurrence(QStringLiteral("the logistic map x(k+1) = r·x(k)·(1 − x(k)), %1 steps").arg(steps),
+                      QStringLiteral("x"), QStringLiteral("r*%1*(1 - %1)"), steps);
 }
 
 // One input, ten outputs (forward mode: 1 sweep) or ten inputs, one output (reverse: 1 sweep).
