@@ -59,6 +59,7 @@ commands:
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
+          [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
@@ -79,9 +80,11 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         csv("csv", "CSV output"), method("method", "method", "method"),
         strategy("strategy", "strategy", "strategy"), panel("panel", "panel", "name"),
         jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph"),
-        progress("progress", "progress", "p"), typed("type", "type into the editor", "text");
+        progress("progress", "progress", "p"), typed("type", "type into the editor", "text"),
+        present("present", "presentation mode"), theme("theme", "theme", "name"),
+        textScale("text-scale", "text scale", "s"), example("example", "built-in example", "name");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
-                  strategy, panel, jac, backward, progress, typed});
+                  strategy, panel, jac, backward, progress, typed, present, theme, textScale, example});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -127,6 +130,15 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
             return CliError{UsageStatus, "--progress must be a number from 0 to below 1"};
     }
     opt.strategyGiven = p.isSet(strategy);
+    opt.present = p.isSet(present);
+    opt.theme = p.value(theme).toStdString();
+    opt.example = p.value(example).toStdString();
+    if (p.isSet(textScale)) {
+        bool ok = false;
+        opt.textScale = p.value(textScale).toDouble(&ok);
+        if (!ok || !(opt.textScale >= 0.7 && opt.textScale <= 3))
+            return CliError{UsageStatus, "--text-scale must be a number from 0.7 to 3"};
+    }
 
     if (opt.mode != "forward" && opt.mode != "reverse" && opt.mode != "forward-over-reverse")
         return CliError{UsageStatus, "--mode must be forward, reverse or forward-over-reverse, not '" +

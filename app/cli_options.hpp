@@ -43,6 +43,10 @@ struct Options {
     bool backwardGraph = false;       ///< gui --backward-graph
     double progress = 0;              ///< gui --progress P: the next step P (0…1) under way
     std::string typed;                ///< gui --type TEXT: typed into the editor after loading    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
+    bool present = false;             ///< gui --present: presentation mode (full screen)
+    std::string theme;                ///< gui --theme light|dark|high-contrast
+    double textScale = 0;             ///< gui --text-scale S (0: the remembered one)
+    std::string example;              ///< gui --example NAME: a built-in example by (part of) its title
     bool help = false;
 };
 

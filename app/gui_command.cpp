@@ -15,6 +15,7 @@
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
 #include "ui/export/diagram_export.hpp"
+#include "ui/examples.hpp"
 #include "ui/main_window.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
@@ -131,7 +132,27 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     QApplication app(argc, argv);
     setupApplication();
     ui::MainWindow window;
-    if (opt.source.empty()) window.loadLastOrDefault();
+    if (!opt.theme.empty()) {
+        auto name = ui::Theme::fromKey(QString::fromStdString(opt.theme));
+        if (!name) return fail(err, UsageStatus, "--theme must be light, dark or high-contrast");
+        window.setTheme(*name);
+    }
+    if (!opt.example.empty()) {
+        const ui::Example* found = nullptr;
+        for (const ui::Example& e : ui::examples())
+            if (e.title.contains(QString::fromStdString(opt.example), Qt::CaseInsensitive)) {
+                found = &e;
+                break;
+            }
+        if (!found) return fail(err, UsageStatus, "--example: no built-in example's title contains '" + opt.example + "'");
+        std::vector<std::pair<std::string, double>> exampleValues;
+        for (const QString& item : found->values.split(',', Qt::SkipEmptyParts))
+            if (auto kv = item.split('='); kv.size() == 2)
+                exampleValues.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
+        window.loadProgram(found->source, exampleValues,
+                           found->mode == "forward" ? Mode::Forward : Mode::Reverse);
+        if (opt.mode != "reverse") window.model().setMode(modeNamed(opt.mode));
+    } else if (opt.source.empty()) window.loadLastOrDefault();
     else window.loadProgram(QString::fromStdString(opt.source), values,
                             modeNamed(opt.mode));
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
@@ -169,14 +190,16 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         // As if typed: the editor's own debounced path, errors and all.
         window.editor().editor()->setPlainText(QString::fromStdString(opt.typed));
     }
+    if (opt.textScale > 0) window.setTextScale(opt.textScale);
     if (!opt.screenshot.empty()) {
-        window.resize(1600, 1000);
+        window.fitToScreen();  // as a teacher would see it on this screen
         window.screenshotWhenReady(QString::fromStdString(opt.screenshot), [&err](const QString& e) {
             if (!e.isEmpty()) err << "adviz: " << e.toStdString() << "\n";
             QCoreApplication::exit(e.isEmpty() ? 0 : 1);
         }, opt.progress);
     }
     window.show();
+    if (opt.present) window.setPresenting(true);
     return QApplication::exec();
 }
 

@@ -1,13 +1,15 @@
 #include "ui/main_window.hpp"
 
-#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
-#include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -21,9 +23,10 @@
 #include "ui/export/diagram_export.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/presentation/presenter.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/graph_view.hpp"
-#include "ui/theme.hpp"
+#include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/inputs_panel.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
@@ -33,12 +36,22 @@
 namespace adviz::ui {
 namespace {
 
+// A panel whose content has a large minimum size (charts, the Jacobian grid) scrolls inside its
+// tab instead of making the whole window too large for a projector.
+QWidget* scrolling(QWidget* content) {
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
 Mode modeFromName(const QString& name) {
     return name == "forward" ? Mode::Forward
            : name == "forward-over-reverse" ? Mode::ForwardOverReverse : Mode::Reverse;
 }
 
-// "x=1,y=2" → pairs (examples only hold plain numbers).
+// "x=1,y=2" → pairs (examples and settings only hold plain numbers).
 std::vector<std::pair<std::string, double>> assignments(const QString& text) {
     std::vector<std::pair<std::string, double>> out;
     for (const QString& item : text.split(',', Qt::SkipEmptyParts)) {
@@ -48,9 +61,12 @@ std::vector<std::pair<std::string, double>> assignments(const QString& text) {
     return out;
 }
 
+// The size the window would like on a large screen.
+constexpr QSize kPreferredSize(1500, 940);
+
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeName::Light) {
     setWindowTitle(tr("adviz: automatic differentiation, made visible"));
     model_ = new SessionModel(this);
     player_ = new Player(*model_, this);
@@ -61,78 +77,49 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     table_ = new TraceTable(*model_);
     jacobian_ = new JacobianPanel(*model_, *player_);
     transport_ = new TransportBar(*model_, *player_);
+    caption_ = new CaptionBar;
 
-    const Theme& t = Theme::current();
-    // Two one-line labels, not one two-line label: Qt 6.4 misplaces combining marks (the dot of
-    // v̇) on the second line of a multi-line label.
-    captionLead_ = new QLabel;
-    caption_ = new QLabel;
-    for (QLabel* l : {captionLead_, caption_}) {
-        l->setFont(t.captionFont());
-        l->setWordWrap(true);  // a long formula wraps rather than widening the window
-        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        l->setContentsMargins(16, 4, 16, 4);
-        l->setMinimumHeight(QFontMetrics(t.captionFont()).lineSpacing() + 12);
-    }
-    auto* captionBox = new QWidget;
-    captionBox->setObjectName("caption");
-    captionBox->setStyleSheet("#caption { background: #F6F6F2; border-top: 1px solid #DDDDDD; }");
-    auto* captionLayout = new QVBoxLayout(captionBox);
-    captionLayout->setContentsMargins(0, 4, 0, 4);
-    captionLayout->setSpacing(0);
-    captionLayout->addWidget(captionLead_);
-    captionLayout->addWidget(caption_);
-    warnings_ = new QLabel;
-    warnings_->setWordWrap(true);
-    warnings_->setContentsMargins(16, 2, 16, 4);
-    warnings_->setStyleSheet(QString("QLabel { color: %1; font-size: 13pt; }").arg(t.error.name()));
-    warnings_->hide();
-
-    auto* centre = new QWidget;
-    auto* centreLayout = new QVBoxLayout(centre);
+    graphTab_ = new QWidget;
+    auto* centreLayout = new QVBoxLayout(graphTab_);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(view_, 1);
-    centreLayout->addWidget(warnings_);
-    centreLayout->addWidget(captionBox);
+    centreLayout->addWidget(caption_);
 
-    auto* left = new QSplitter(Qt::Vertical);
+    // Everything may shrink: on a 1024×768 projector, or 1280×720 at 150%, the window must fit.
+    // The editor keeps two lines, the side panel can be folded away (View ▸ Side panel).
+    auto* left = editorSplit_ = new QSplitter(Qt::Vertical);
     left->addWidget(editor_);
-    // The graph and the charts share the centre: the charts need its width, and the inputs
-    // panel stays beside them (the slice chart follows it live).
     charts_ = new ChartsPanel(*model_);
     centreTabs_ = new QTabWidget;
-    centreTabs_->setFont(t.labelFont());
     centreTabs_->setDocumentMode(true);
-    centreTabs_->addTab(centre, tr("Graph"));
-    centreTabs_->addTab(charts_, tr("Charts: why not FD or symbolic"));
+    centreTabs_->addTab(graphTab_, tr("Graph"));
+    centreTabs_->addTab(scrolling(charts_), tr("Charts: why not FD or symbolic"));
     left->addWidget(centreTabs_);
     left->setStretchFactor(0, 0);
     left->setStretchFactor(1, 1);
     left->setChildrenCollapsible(false);
-    left->setSizes({130, 800});
+    left->setSizes({110, 800});
 
-    auto* right = new QSplitter(Qt::Vertical);
-    right->addWidget(inputs_);
+    side_ = new QSplitter(Qt::Vertical);
+    side_->addWidget(inputs_);
     sideTabs_ = new QTabWidget;
-    sideTabs_->setFont(t.labelFont());
     sideTabs_->addTab(table_, tr("Wengert list"));
-    sideTabs_->addTab(jacobian_, tr("Jacobian"));
+    sideTabs_->addTab(scrolling(jacobian_), tr("Jacobian"));
     memory_ = new MemoryPanel(*model_);
-    sideTabs_->addTab(memory_, tr("Memory"));
-    right->addWidget(sideTabs_);
-    right->setStretchFactor(0, 0);
-    right->setStretchFactor(1, 1);
-    right->setChildrenCollapsible(false);
-    right->setSizes({340, 600});
+    sideTabs_->addTab(scrolling(memory_), tr("Memory"));
+    side_->addWidget(sideTabs_);
+    side_->setStretchFactor(0, 0);
+    side_->setStretchFactor(1, 1);
+    side_->setSizes({300, 600});
 
     auto* main = new QSplitter(Qt::Horizontal);
     main->addWidget(left);
-    main->addWidget(right);
+    main->addWidget(side_);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 0);
-    main->setSizes({1100, 480});
+    main->setCollapsible(0, false);
+    main->setSizes({1000, 460});
     setCentralWidget(main);
 
     auto* bar = addToolBar(tr("Transport"));
@@ -140,63 +127,38 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     bar->addWidget(transport_);
     transport_->installShortcuts(this);
 
+    presenter_ = new Presenter(*this, *model_, *player_,
+                               Presenter::Parts{editor_, side_, inputs_, sideTabs_, table_, centreTabs_,
+                                                graphTab_, view_});
+    connect(presenter_, &Presenter::presentingChanged, this, [this](bool on) {
+        presentAction_->setChecked(on);
+        if (!on) side_->setVisible(sidePanelAction_->isChecked());
+        applyTheme();  // presentation mode has its own text scale
+    });
+
     buildMenus();
+    // Esc in the editor hands the keyboard to the graph, where the teaching keys work.
+    auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), editor_);
+    esc->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(esc, &QShortcut::activated, this, [this] { view_->setFocus(Qt::ShortcutFocusReason); });
 
     connect(player_, &Player::frameChanged, scene_, &GraphScene::showFrame);
     connect(scene_, &GraphScene::frameShown, this, &MainWindow::showCaption);
-    connect(editor_, &ExpressionEditor::sourceEdited, model_, &SessionModel::setSource);
+    connect(editor_, &ExpressionEditor::sourceEdited, this, [this](const QString& text) {
+        // What was typed is on disk before any parse or layout runs: nothing typed is lost.
+        QSettings s;
+        s.setValue("program/typed", text);
+        s.sync();
+        model_->setSource(text);
+    });
     connect(model_, &SessionModel::errorChanged, this, &MainWindow::showParseState);
     connect(model_, &SessionModel::graphChanged, this, &MainWindow::showParseState);
-    connect(model_, &SessionModel::traceChanged, this, &MainWindow::showWarnings);
-    connect(model_, &SessionModel::graphChanged, this, &MainWindow::showWarnings);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &MainWindow::restyle);
     restoreSettings();
+    restyle();
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Export &SVG…"), this, [this] { exportAs(tr("SVG image (*.svg)"), "svg"); });
-    file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
-    file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    edgeLabels_ = view->addAction(tr("&Edge partials"));
-    edgeLabels_->setCheckable(true);
-    edgeLabels_->setChecked(true);
-    edgeLabels_->setShortcut(QKeySequence(tr("Ctrl+E")));
-    connect(edgeLabels_, &QAction::toggled, scene_, &GraphScene::setEdgeLabelsVisible);
-    topToBottom_ = view->addAction(tr("&Top to bottom"));
-    topToBottom_->setCheckable(true);
-    topToBottom_->setShortcut(QKeySequence(tr("Ctrl+T")));
-    connect(topToBottom_, &QAction::toggled, this, [this](bool on) {
-        scene_->setDirection(on ? layout::Direction::TopToBottom : layout::Direction::LeftToRight);
-    });
-    view->addAction(tr("&Fit the whole graph"), QKeySequence(tr("F")), view_, &GraphView::fitWhole);
-    view->addSeparator();
-    backwardGraph_ = view->addAction(tr("&Backward pass as a graph"));
-    backwardGraph_->setCheckable(true);
-    backwardGraph_->setShortcut(QKeySequence(tr("Ctrl+B")));
-    backwardGraph_->setToolTip(tr("Add the reverse sweep as explicit nodes (each adjoint computed "
-                                  "from local partials); differentiate it forward for H·v"));
-    connect(backwardGraph_, &QAction::toggled, model_, &SessionModel::setShowBackwardGraph);
-
-    QMenu* ex = menuBar()->addMenu(tr("E&xamples"));
-    for (const Example& e : examples()) {
-        ex->addAction(e.title, this, [this, e] {
-            loadProgram(e.source, assignments(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
-        });
-    }
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keys"), this, [this] {
-        QMessageBox::information(this, tr("Keys"),
-            tr("Space  play / pause\n→  step forward\n←  step back\nHome / End  first / last step\n"
-               "F  fit the graph\nwheel  zoom, drag  pan\nCtrl+E  edge partials\nCtrl+T  top to bottom"));
-    });
-}
 
 void MainWindow::loadProgram(const QString& source,
                              const std::vector<std::pair<std::string, double>>& values, Mode mode) {
@@ -206,6 +168,8 @@ void MainWindow::loadProgram(const QString& source,
     model_->setInputsByName(values);
     player_->toStart();
     showParseState();
+    // The graph has the keyboard: → steps at once, nothing lands in the program by accident.
+    view_->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::loadLastOrDefault() {
@@ -218,6 +182,14 @@ void MainWindow::loadLastOrDefault() {
     }
     loadProgram(last, assignments(s.value("program/values").toString()),
                 modeFromName(s.value("program/mode").toString()));
+    // Typed after the last good parse and not yet parsed (a crash, or an error): back in the
+    // editor, with its message, over the last good graph.
+    QString typed = s.value("program/typed").toString();
+    if (!typed.isEmpty() && typed != last) {
+        editor_->setText(typed);
+        model_->setSource(typed);
+        showParseState();
+    }
 }
 
 void MainWindow::exportAs(const QString& filter, const QString& suffix) {
@@ -231,35 +203,7 @@ void MainWindow::exportAs(const QString& filter, const QString& suffix) {
     statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
-void MainWindow::showCaption() {
-    const Frame& f = scene_->frame();
-    const Theme& t = Theme::current();
-    QColor c = t.text;
-    if (f.shownStep >= 0 && f.shownStep < model_->stepCount()) {
-        Phase p = model_->trace().steps[static_cast<std::size_t>(f.shownStep)].phase;
-        c = p == Phase::Tangent ? t.tangent : (p == Phase::Adjoint || p == Phase::Seed) ? t.adjoint : t.text;
-    }
-    caption_->setStyleSheet(QString("QLabel { color: %1; }").arg(c.name()));
-    caption_->setText(f.caption);
-    // The value's formula (forward steps) in black; the first half of a compound formula in
-    // the step's colour. Always two lines, so the graph does not jump while stepping.
-    bool tangentStep = f.shownStep >= 0 && f.shownStep < model_->stepCount() &&
-                       model_->trace().steps[static_cast<std::size_t>(f.shownStep)].phase == Phase::Tangent;
-    captionLead_->setStyleSheet(QString("QLabel { color: %1; }").arg((tangentStep ? t.text : c).name()));
-    captionLead_->setText(f.captionLead);
-}
-
-void MainWindow::showWarnings() {
-    const auto& w = model_->trace().warnings;
-    if (w.empty()) {
-        warnings_->hide();
-        return;
-    }
-    QStringList lines;
-    for (const Warning& x : w) lines << "⚠ " + QString::fromStdString(x.message);
-    warnings_->setText(lines.join("\n"));
-    warnings_->show();
-}
+void MainWindow::showCaption() { caption_->showFrame(scene_->frame(), model_->graph(), model_->trace()); }
 
 void MainWindow::showParseState() {
     if (const auto& e = model_->error()) {
@@ -276,19 +220,95 @@ void MainWindow::showParseState() {
                         count(g.outputCount(), tr("output"), tr("outputs")));
 }
 
+void MainWindow::setPresenting(bool on) { presenter_->setPresenting(on); }
+
+double MainWindow::textScale() const { return presenter_->isPresenting() ? presentScale_ : normalScale_; }
+
+void MainWindow::setTextScale(double scale) {
+    scale = std::clamp(scale, Theme::minScale, Theme::maxScale);
+    (presenter_->isPresenting() ? presentScale_ : normalScale_) = scale;
+    applyTheme();
+}
+
+void MainWindow::setTheme(ThemeName name) {
+    themeName_ = name;
+    applyTheme();
+}
+
+void MainWindow::applyTheme() {
+    const Theme& now = Theme::current();
+    if (now.name == themeName_ && now.textScale == textScale()) return;
+    Theme::setCurrent(Theme::named(themeName_, textScale()));
+}
+
+void MainWindow::restyle() {
+    const Theme& t = Theme::current();
+    qApp->setPalette(t.palette());
+    // Menus, tabs and panels follow the text scale through the application font.
+    QFont base = t.labelFont();
+    qApp->setFont(base);
+    centreTabs_->setFont(base);
+    sideTabs_->setFont(base);
+    caption_->applyTheme();
+    // The editor may shrink to about one line on a small projector (the splitter gives it back).
+    editor_->editor()->setMinimumHeight(QFontMetrics(t.editorFont()).lineSpacing() + 14);
+    for (QAction* a : themeActions_ ? themeActions_->actions() : QList<QAction*>())
+        a->setChecked(Theme::fromKey(a->data().toString()) == t.name);
+    showCaption();
+}
+
+void MainWindow::fitToScreen() {
+    QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (s) fitTo(s->availableGeometry());
+}
+
+void MainWindow::fitTo(const QRect& avail) {
+    // A frame around the window takes a few pixels; leave them on small screens.
+    const QSize fits = kPreferredSize.boundedTo(avail.size() - QSize(16, 40));
+    if (fits.width() < kPreferredSize.width() || fits.height() < kPreferredSize.height()) {
+        setGeometry(avail);  // a projector-sized screen: all of it
+    } else {
+        resize(fits);
+        move(avail.center() - QPoint(fits.width() / 2, fits.height() / 2));
+    }
+    // The graph is what the class looks at: the side panel takes about a third, at most 460 px;
+    // on a very small screen (1280×720 at 150% is 853×480) it starts folded away (Ctrl+L).
+    if (auto* split = qobject_cast<QSplitter*>(centralWidget())) {
+        const int side = std::min(460, width() * 34 / 100);
+        split->setSizes({width() - side, side});
+    }
+    if (width() < 1000 && sidePanelAction_) sidePanelAction_->setChecked(false);
+    if (height() < 600) editorSplit_->setSizes({editor_->minimumSizeHint().height(), height()});
+}
+
 void MainWindow::restoreSettings() {
     QSettings s;
-    if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1500, 940);
+    const QRect avail = (screen() ? screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    // A geometry remembered on a larger monitor does not fit a projector: fit the screen instead.
+    if (!restoreGeometry(s.value("window/geometry").toByteArray()) ||
+        !avail.contains(QRect(pos(), size()))) {
+        fitToScreen();
+    }
     edgeLabels_->setChecked(s.value("view/edgeLabels", true).toBool());
     topToBottom_->setChecked(s.value("view/topToBottom", false).toBool());
+    normalScale_ = std::clamp(s.value("view/textScale", 1.0).toDouble(), Theme::minScale, Theme::maxScale);
+    presentScale_ = std::clamp(s.value("view/presentTextScale", 1.3).toDouble(), Theme::minScale, Theme::maxScale);
+    themeName_ = Theme::fromKey(s.value("view/theme").toString()).value_or(ThemeName::Light);
+    sidePanelAction_->setChecked(s.value("view/sidePanel", true).toBool());
+    applyTheme();
 }
 
 void MainWindow::saveSettings() const {
     QSettings s;
-    s.setValue("window/geometry", saveGeometry());
+    if (!presenter_->isPresenting()) s.setValue("window/geometry", saveGeometry());
     s.setValue("view/edgeLabels", edgeLabels_->isChecked());
     s.setValue("view/topToBottom", topToBottom_->isChecked());
+    s.setValue("view/textScale", normalScale_);
+    s.setValue("view/presentTextScale", presentScale_);
+    s.setValue("view/theme", Theme::key(themeName_));
+    s.setValue("view/sidePanel", sidePanelAction_->isChecked());
     s.setValue("program/source", model_->goodSource());
+    s.setValue("program/typed", model_->source());
     QStringList values;
     const Graph& g = model_->program();
     for (int i = 0; i < g.inputCount(); ++i)  // (the program's inputs: the same in any view)
@@ -304,12 +324,17 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 bool MainWindow::showPanel(const QString& name) {
-    if (name == "wengert") sideTabs_->setCurrentWidget(table_);
-    else if (name == "jacobian") sideTabs_->setCurrentWidget(jacobian_);
-    else if (name == "memory") sideTabs_->setCurrentWidget(memory_);
-    else if (name == "charts") centreTabs_->setCurrentWidget(charts_);
+    // The panels sit in scroll areas: show the tab that holds each.
+    auto tabOf = [](QTabWidget* tabs, QWidget* w) {
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i) == w || tabs->widget(i)->isAncestorOf(w)) tabs->setCurrentIndex(i);
+    };
+    if (name == "wengert") tabOf(sideTabs_, table_);
+    else if (name == "jacobian") tabOf(sideTabs_, jacobian_);
+    else if (name == "memory") tabOf(sideTabs_, memory_);
+    else if (name == "charts") tabOf(centreTabs_, charts_);
     else if (name.startsWith("charts:")) {  // charts:0 … charts:3, one chart each
-        centreTabs_->setCurrentWidget(charts_);
+        tabOf(centreTabs_, charts_);
         charts_->tabs()->setCurrentIndex(name.mid(7).toInt());
     }
     else return false;

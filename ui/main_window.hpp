@@ -7,9 +7,11 @@
 #include <functional>
 
 #include "autodiff/trace.hpp"
+#include "ui/theme.hpp"
 
-class QLabel;
 class QAction;
+class QActionGroup;
+class QSplitter;
 class QTabWidget;
 
 namespace adviz::ui {
@@ -25,6 +27,8 @@ class TransportBar;
 class JacobianPanel;
 class MemoryPanel;
 class ChartsPanel;
+class CaptionBar;
+class Presenter;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -47,6 +51,22 @@ public:
     /// The Jacobian panel (for --jacobian demos).
     JacobianPanel& jacobianPanel() { return *jacobian_; }
     void setShowBackwardGraph(bool on);
+    GraphView& view() { return *view_; }
+    CaptionBar& caption() { return *caption_; }
+    Presenter& presenter() { return *presenter_; }
+
+    /// Presentation mode (F5): full screen, graph and caption only, its own text scale.
+    void setPresenting(bool on);
+    /// The theme by name, and the text scales of the normal window and of presentation mode
+    /// (each remembered in the settings).
+    void setTheme(ThemeName name);
+    void setTextScale(double scale);   ///< of the mode in use (normal or presenting)
+    double textScale() const;
+    /// Sizes the window to the screen it is on: the remembered geometry if it fits, otherwise
+    /// as much of the available area as the default size would want.
+    void fitToScreen();
+    /// The same for a screen whose available area is avail (tests: projector sizes).
+    void fitTo(const QRect& avail);
     /// Once the window is shown and laid out, saves a screenshot of it to path and calls done
     /// with an error message (empty on success).
     /// progress > 0 shows the next step that far under way (tokens in flight) in the shot.
@@ -58,10 +78,12 @@ protected:
 
 private:
     void buildMenus();
+    void buildViewMenu();
     void exportAs(const QString& filter, const QString& suffix);
     void showCaption();
-    void showWarnings();
     void showParseState();
+    void applyTheme();     // Theme::setCurrent from the name and the scale in use
+    void restyle();        // after the theme changed: palette, fonts, stylesheets
     void restoreSettings();
     void saveSettings() const;
 
@@ -78,9 +100,17 @@ private:
     ChartsPanel* charts_;
     QTabWidget* centreTabs_;
     QTabWidget* sideTabs_;
-    QLabel* captionLead_;  // forward steps: the value's formula, above the tangent's
-    QLabel* caption_;
-    QLabel* warnings_;
+    CaptionBar* caption_;
+    QSplitter* side_;
+    QSplitter* editorSplit_;   // the editor above the centre tabs          // inputs and the side tabs; collapsible on small screens
+    QWidget* graphTab_;
+    Presenter* presenter_ = nullptr;
+    ThemeName themeName_;
+    double normalScale_ = 1.0;
+    double presentScale_ = 1.3;
+    QActionGroup* themeActions_ = nullptr;
+    QAction* presentAction_ = nullptr;
+    QAction* sidePanelAction_ = nullptr;
     QAction* edgeLabels_ = nullptr;
     QAction* topToBottom_ = nullptr;
     QAction* backwardGraph_ = nullptr;

@@ -1,7 +1,9 @@
 #include "ui/scene/graph_scene.hpp"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneHelpEvent>
 #include <QPainterPath>
+#include <QToolTip>
 
 #include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
@@ -10,6 +12,7 @@
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
 #include "ui/scene/node_item.hpp"
+#include "ui/scene/node_tooltip.hpp"
 #include "ui/theme.hpp"
 
 namespace adviz::ui {
@@ -94,6 +97,11 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
         showFrame(model_.step(), 0);
     });
     connect(this, &QGraphicsScene::selectionChanged, this, &GraphScene::onSelectionChanged);
+    // Fonts set the node sizes: a new text scale or theme means a new layout.
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, [this] {
+        setBackgroundBrush(Theme::current().background);
+        if (model_.graph().size() > 0) relayout();
+    });
     connect(&model_, &SessionModel::selectionChanged, this, [this](int id) {
         building_ = true;  // showing the model's selection is not a new selection
         for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
@@ -246,6 +254,27 @@ void GraphScene::refreshLabels() {
             edges_[e]->setPartialLabel(text);
         }
     }
+    // Domain warnings sit on the node that computed the bad value (shown once it is computed).
+    std::vector<QString> warning(nodes_.size());
+    for (const Warning& w : model_.trace().warnings)
+        if (w.node >= 0 && static_cast<std::size_t>(w.node) < warning.size())
+            warning[static_cast<std::size_t>(w.node)] = QString::fromStdString(w.message);
+    for (const auto& items : {nodes_, copies_})
+        for (NodeItem* n : items) n->setWarning(warning[static_cast<std::size_t>(n->id())]);
+}
+
+void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    const Graph& g = model_.graph();
+    for (QGraphicsItem* it : items(event->scenePos())) {
+        if (it->type() != NodeItem::Type) continue;
+        auto* n = static_cast<NodeItem*>(it);
+        if (n->id() < 0 || n->id() >= g.size()) break;
+        QToolTip::showText(event->screenPos(), nodeTooltip(g, model_.trace(), n->id(), n->shownState()));
+        event->accept();
+        return;
+    }
+    QToolTip::hideText();
+    event->ignore();
 }
 
 void GraphScene::showFrame(int step, double progress) {

@@ -46,14 +46,18 @@ public:
     bool isLayingOut() const { return pending_ > 0; }
     /// The last layout error, empty if none.
     const QString& layoutError() const { return layoutError_; }
+    /// Lays the graph out again (structure, fonts or theme changed).
+    void relayout();
 
 signals:
     void layoutStarted(int nodes);
     void layoutFinished();
     void frameShown();
 
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
+
 private:
-    void relayout();
     void build(const layout::LayoutResult& result);
     void refreshLabels();  // partial labels from the trace, after a re-run
     void onSelectionChanged();

@@ -1,26 +1,29 @@
 #include "ui/scene/graph_view.hpp"
 
+#include <QFontInfo>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
 
+#include "ui/scene/graph_overview.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/node_item.hpp"
 #include "ui/theme.hpp"
 
 namespace adviz::ui {
 
-GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
+GraphView::GraphView(GraphScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), scene_(scene), overview_(new GraphOverview(*this)) {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
-    // Scroll bars only when zoomed in past the window; a fitted graph needs none.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     connect(scene_, &GraphScene::layoutStarted, this, [this](int nodes) {
@@ -32,34 +35,73 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
         busy_.clear();
         userZoomed_ = false;
         fitGraph();
+        overview_->refresh();
+        placeOverview();
         viewport()->update();
     });
 }
 
+double GraphView::readableZoom() {
+    // QFontInfo gives the pixel size the font really gets at the screen's logical DPI.
+    const double px = QFontInfo(Theme::current().numberFont()).pixelSize();
+    return px > 0 ? readablePixels / px : 1.0;
+}
+
 double GraphView::zoom() const { return transform().m11(); }
 
-void GraphView::fitGraph(bool whole) {
+bool GraphView::showsWholeGraph() const {
+    QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    return visible.adjusted(-1, -1, 1, 1).contains(scene_->itemsBoundingRect());
+}
+
+void GraphView::fitGraph() {
     QRectF r = scene_->sceneRect();
     if (scene_->items().isEmpty() || r.isEmpty()) return;
+    const double readable = readableZoom();
     fitInView(r, Qt::KeepAspectRatio);
-    if (zoom() > 2.0) setTransform(QTransform::fromScale(2.0, 2.0));
+    if (zoom() > 2.0 * readable) setTransform(QTransform::fromScale(2.0 * readable, 2.0 * readable));
     centerOn(r.center());
-    constexpr double readable = 0.55;
-    if (!whole && zoom() < readable) {
+    if (zoom() < readable) {
         setTransform(QTransform::fromScale(readable, readable));
         const auto& nodes = scene_->nodeItems();
         int active = scene_->frame().activeNode;
         if (active >= 0 && active < static_cast<int>(nodes.size())) centerOn(nodes[static_cast<std::size_t>(active)]);
-        else if (!nodes.empty()) centerOn(nodes.front()->pos() + QPointF(r.width() > r.height() ? 0.4 * width() / readable : 0, 0));
+        else if (!nodes.empty()) {
+            // No step yet: start where the sweep starts, the inputs' side of the drawing.
+            QRectF first = nodes.front()->sceneBoundingRect();
+            QRectF view = mapToScene(viewport()->rect()).boundingRect();
+            centerOn(std::max(first.left() - 20 + view.width() / 2, r.left() + view.width() / 2),
+                     first.center().y());
+        }
     }
+    placeOverview();
 }
 
 void GraphView::follow() {
     const auto& nodes = scene_->nodeItems();
     int active = scene_->frame().activeNode;
-    if (active < 0 || active >= static_cast<int>(nodes.size())) return;
-    // Scroll only as far as needed, with a margin so the incoming edges show too.
-    ensureVisible(nodes[static_cast<std::size_t>(active)], 160, 90);
+    if (active >= 0 && active < static_cast<int>(nodes.size()))
+        ensureVisible(nodes[static_cast<std::size_t>(active)], 160, 90);  // with its incoming edges
+    if (overview_->isVisible()) overview_->update();
+}
+
+void GraphView::placeOverview() {
+    const bool needed = !scene_->items().isEmpty() && !showsWholeGraph();
+    if (!needed) {
+        overview_->hide();
+        return;
+    }
+    const int margin = 10;
+    QRect vp = viewport()->rect();
+    overview_->move(vp.right() - overview_->width() - margin, vp.bottom() - overview_->height() - margin);
+    overview_->show();
+    overview_->raise();
+    overview_->update();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    placeOverview();
 }
 
 void GraphView::wheelEvent(QWheelEvent* event) {
@@ -67,27 +109,36 @@ void GraphView::wheelEvent(QWheelEvent* event) {
     double z = std::clamp(zoom() * factor, 0.05, 8.0);
     scale(z / zoom(), z / zoom());
     userZoomed_ = true;
+    placeOverview();
     event->accept();
 }
 
 void GraphView::showEvent(QShowEvent* event) {
     QGraphicsView::showEvent(event);
     if (!userZoomed_) fitGraph();  // fitting before the first show leaves the graph tiny
+    overview_->refresh();
+    placeOverview();
 }
 
 void GraphView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     if (!userZoomed_) fitGraph();
+    overview_->refresh();
+    placeOverview();
 }
 
 void GraphView::keyPressEvent(QKeyEvent* event) {
-    if (event->key() == Qt::Key_F || event->key() == Qt::Key_0) {
-        userZoomed_ = false;
-        fitGraph(true);
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) {
+        QGraphicsView::keyPressEvent(event);  // Ctrl+= and friends are the window's (text size)
         return;
     }
-    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) { scale(1.2, 1.2); userZoomed_ = true; return; }
-    if (event->key() == Qt::Key_Minus) { scale(1 / 1.2, 1 / 1.2); userZoomed_ = true; return; }
+    if (event->key() == Qt::Key_F) {
+        userZoomed_ = false;
+        fitGraph();
+        return;
+    }
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) { scale(1.2, 1.2); userZoomed_ = true; placeOverview(); return; }
+    if (event->key() == Qt::Key_Minus) { scale(1 / 1.2, 1 / 1.2); userZoomed_ = true; placeOverview(); return; }
     QGraphicsView::keyPressEvent(event);
 }
 

@@ -1,6 +1,7 @@
 #include "ui/scene/node_item.hpp"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -31,11 +32,39 @@ const QString adjointTangentMark = QStringLiteral("v\u0304\u02D9");  // v̄˙: t
 NodeItem::NodeItem(int id, NodeLabel label, QSizeF size)
     : id_(id), label_(std::move(label)), size_(size) {
     setFlag(ItemIsSelectable);
-    setAcceptHoverEvents(false);
+    // Hover lights every box of an input drawn more than once; the tooltip (definition, value,
+    // partials, rule) is written by the scene, which knows the trace.
+    setAcceptHoverEvents(true);
     setZValue(1);
-    QString tip = label_.wengert;
-    if (!label_.name.isEmpty()) tip += "  (" + label_.name + ")";
-    setToolTip(tip);
+}
+
+void NodeItem::setWarning(const QString& message) {
+    if (message == warning_) return;
+    warning_ = message;
+    update();
+}
+
+void NodeItem::setHighlighted(bool on) {
+    if (on == highlighted_) return;
+    highlighted_ = on;
+    update();
+}
+
+void NodeItem::lightAllBoxes(bool on) {
+    if (!scene()) return;
+    for (QGraphicsItem* it : scene()->items())
+        if (it->type() == Type && static_cast<NodeItem*>(it)->id() == id_)
+            static_cast<NodeItem*>(it)->setHighlighted(on);
+}
+
+void NodeItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {
+    lightAllBoxes(true);
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void NodeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
+    lightAllBoxes(false);
+    QGraphicsItem::hoverLeaveEvent(event);
 }
 
 QSizeF NodeItem::preferredSize(const NodeLabel& label, int rows) {
@@ -77,7 +106,11 @@ QRectF NodeItem::box() const {
     return {-size_.width() / 2, -size_.height() / 2, size_.width(), size_.height()};
 }
 
-QRectF NodeItem::boundingRect() const { return box().adjusted(-halo, -halo, halo, halo); }
+QRectF NodeItem::boundingRect() const {
+    // Room for the glow, and for the ⚠ badge that sticks out of the top-right corner.
+    const double badge = QFontMetricsF(Theme::current().labelFont()).height();
+    return box().adjusted(-halo, -std::max(halo, badge * 0.4), std::max(halo, badge * 0.5), halo);
+}
 
 QPainterPath NodeItem::shape() const {
     QPainterPath p;
@@ -109,13 +142,17 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     if (label_.kind == NodeKind::Constant) { fill = t.constFill; border = t.constBorder; width = 1.2; }
     if (label_.output) { fill = t.outputFill; border = t.outputBorder; width = 3.2; }
     if (glow_ > 0.5) border = t.active;
-    if (isSelected()) { border = t.selected; width = 3.6; }
-    p->setPen(QPen(border, width));
+    if (isSelected() || highlighted_) { border = t.selected; width = 3.6; }
+    QPen outline(border, width * t.lineScale);
+    if (label_.copy) outline.setStyle(Qt::DashLine);  // the same input, drawn again nearby
+    p->setPen(outline);
     p->setBrush(fill);
-    double radius = label_.kind == NodeKind::Input ? r.height() / 2.6 : 10;
+    // Inputs are rounder, but never so round that a row of numbers runs into the curve (four
+    // rows in H·v mode make a tall box).
+    double radius = label_.kind == NodeKind::Input ? std::min(r.height() / 2.6, 16.0) : 10;
     p->drawRoundedRect(r, radius, radius);
     if (label_.output) {  // a second outline marks an output, readable without colour
-        p->setPen(QPen(border, 1.2));
+        p->setPen(QPen(border, 1.2 * t.lineScale));
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(r.adjusted(4, 4, -4, -4), radius - 3, radius - 3);
     }
@@ -144,6 +181,24 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
 
     paintNumbers(p, QRectF(inner.left(), mid.bottom(), inner.width(), inner.bottom() - mid.bottom()));
     if (showMemory_) paintMemory(p, r);
+    if (showsWarning()) paintWarning(p, r);
+}
+
+// A ⚠ badge on the top-right corner, in the warning colour with the text colour's outline, so it
+// reads on every theme and without colour.
+void NodeItem::paintWarning(QPainter* p, const QRectF& r) const {
+    const Theme& t = Theme::current();
+    QFont f = t.labelFont();
+    f.setBold(true);
+    QFontMetricsF fm(f);
+    const double d = fm.height() * 1.15;
+    QRectF badge(r.right() - d * 0.7, r.top() - d * 0.3, d, d);
+    p->setPen(QPen(t.text, 1.2 * t.lineScale));
+    p->setBrush(t.warning);
+    p->drawEllipse(badge);
+    p->setFont(f);
+    p->setPen(t.background);
+    p->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
 }
 
 void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {

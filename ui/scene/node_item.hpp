@@ -19,6 +19,8 @@ struct NodeLabel {
     QString wengert;   ///< "v₃"
     QString name;      ///< the user's name or output name, may be empty
     QString symbol;    ///< "×", "sin", or the input's name, or the constant's value
+    /// A further box of an input drawn near a distant use: the same input, dashed outline.
+    bool copy = false;
 };
 
 class NodeItem : public QGraphicsItem {
@@ -44,8 +46,19 @@ public:
     /// The numbers to show, how lit the node is (0…1), and whether to mark where its value is
     /// kept (checkpointed reverse sweeps).
     void setFrame(const NodeState& state, Mode mode, double glow, bool showMemory = false);
+    /// A domain problem of this node's value (log of a negative…): a ⚠ marker once the value is
+    /// known. Empty: none.
+    void setWarning(const QString& message);
+    const QString& warning() const { return warning_; }
+    /// Whether the ⚠ marker is drawn now (a warning, and the value computed at this frame).
+    bool showsWarning() const { return !warning_.isEmpty() && state_.hasValue; }
+    /// Hover on one box of a node lights every box of it (an input drawn more than once).
+    void setHighlighted(bool on);
+    bool isHighlighted() const { return highlighted_; }
 
     QRectF boundingRect() const override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -53,6 +66,8 @@ private:
     QRectF box() const;
     void paintNumbers(QPainter* p, const QRectF& area) const;
     void paintMemory(QPainter* p, const QRectF& box) const;
+    void paintWarning(QPainter* p, const QRectF& box) const;
+    void lightAllBoxes(bool on);
 
     int id_;
     NodeLabel label_;
@@ -61,6 +76,8 @@ private:
     Mode mode_ = Mode::Reverse;
     double glow_ = 0;
     bool showMemory_ = false;
+    bool highlighted_ = false;
+    QString warning_;
 };
 
 }  // namespace adviz::ui

@@ -62,6 +62,7 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     const Theme& theme = Theme::current();
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
 
     QPushButton* forward = modeButton(tr("Forward"),
         tr("Forward mode: v̇ flows from the inputs along the direction ẋ, one pass"),
@@ -92,11 +93,15 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     strategy_->addItem(tr("binomial, 2 snapshots"), QStringLiteral("binomial:2"));
     strategy_->addItem(tr("binomial, 3 snapshots"), QStringLiteral("binomial:3"));
     strategy_->addItem(tr("every 4 steps"), QStringLiteral("every:4"));
+    // May shrink to a few letters (the popup still shows whole names): the bar has to fit a
+    // 1024-pixel projector, and 1280 at 150%.
+    strategy_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    strategy_->setMinimumContentsLength(5);
     layout->addWidget(strategy_);
     connect(strategy_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0) model_.setCheckpointStrategy(Strategy::parse(strategy_->itemData(index).toString().toStdString()));
     });
-    layout->addSpacing(16);
+    layout->addSpacing(8);
 
     toStart_ = addButton(QStringLiteral("toStart"), QStyle::SP_MediaSkipBackward,
                          tr("Go to start (Home)"), &Player::toStart);
@@ -109,7 +114,7 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     toEnd_ = addButton(QStringLiteral("toEnd"), QStyle::SP_MediaSkipForward,
                        tr("Go to end (End)"), &Player::toEnd);
     for (QToolButton* b : {toStart_, back_, play_, forward_, toEnd_}) layout->addWidget(b);
-    layout->addSpacing(16);
+    layout->addSpacing(8);
 
     counter_ = new QLabel(this);
     counter_->setObjectName(QStringLiteral("stepCounter"));
