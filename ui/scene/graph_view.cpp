@@ -42,9 +42,12 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
 }
 
 double GraphView::readableZoom() {
-    // QFontInfo gives the pixel size the font really gets at the screen's logical DPI.
-    const double px = QFontInfo(Theme::current().numberFont()).pixelSize();
-    return px > 0 ? readablePixels / px : 1.0;
+    // QFontInfo gives the pixel size the font really gets at the screen's logical DPI. The floor
+    // grows with the text scale: Larger text must make the numbers on screen larger, not only
+    // the boxes (which fitting would then shrink back).
+    const Theme& t = Theme::current();
+    const double px = QFontInfo(t.numberFont()).pixelSize();
+    return px > 0 ? readablePixels * t.textScale / px : 1.0;
 }
 
 double GraphView::zoom() const { return transform().m11(); }

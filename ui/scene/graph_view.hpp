@@ -19,7 +19,7 @@ public:
     /// The smallest on-screen height of a node's numbers the view allows when it fits, in
     /// pixels: readable from ten metres on a 1280×720 projector.
     static constexpr double readablePixels = 16;
-    /// The zoom at which node numbers are readablePixels high (depends on the text scale).
+    /// The zoom at which node numbers are readablePixels high, times the text scale.
     static double readableZoom();
 
     /// Fits the whole graph if it is readable so (never above 2× the readable zoom, so small
