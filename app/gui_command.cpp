@@ -199,6 +199,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         }, opt.progress);
     }
     window.show();
+    // Ask for the keyboard: without a window manager (a bare X server, Xvfb) nothing else gives
+    // the window focus, and the teaching keys would go nowhere.
+    window.activateWindow();
     if (opt.present) window.setPresenting(true);
     return QApplication::exec();
 }
