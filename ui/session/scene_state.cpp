@@ -1,0 +1,43 @@
+#include "ui/session/scene_state.hpp"
+
+#include "autodiff/checkpoint.hpp"
+#include "ui/model/session_model.hpp"
+
+namespace adviz::ui {
+
+session::Scene captureScene(const SessionModel& m, const session::ViewOptions& view) {
+    session::Scene s;
+    s.program = m.source();
+    const Graph& g = m.program();
+    for (int i = 0; i < g.inputCount(); ++i) {
+        const std::string name(g.inputName(i));
+        s.inputs[name] = m.inputs()[static_cast<std::size_t>(i)];
+        s.directions[name] = m.direction()[static_cast<std::size_t>(i)];
+    }
+    const Graph& shown = m.graph();
+    for (int j = 0; j < shown.outputCount() && static_cast<std::size_t>(j) < m.seed().size(); ++j)
+        s.seeds[shown.outputs[static_cast<std::size_t>(j)].name] = m.seed()[static_cast<std::size_t>(j)];
+    s.mode = std::string(modeName(m.mode()));
+    s.strategy = m.checkpointStrategy() ? m.checkpointStrategy()->name() : std::string("store-all");
+    s.step = m.step();
+    s.view = view;
+    return s;
+}
+
+QString applyScene(const session::Scene& s, SessionModel& m) {
+    m.setSource(s.program);
+    if (m.error()) return QString::fromStdString(m.error()->message);
+    m.setMode(s.mode == "forward" ? Mode::Forward : s.mode == "forward-over-reverse" ? Mode::ForwardOverReverse : Mode::Reverse);
+    m.setCheckpointStrategy(Strategy::parse(s.strategy));
+    m.setInputsByName({s.inputs.begin(), s.inputs.end()});
+    const Graph& g = m.program();
+    for (int i = 0; i < g.inputCount(); ++i)
+        if (auto it = s.directions.find(std::string(g.inputName(i))); it != s.directions.end()) m.setDirection(i, it->second);
+    const Graph& shown = m.graph();
+    for (int j = 0; j < shown.outputCount(); ++j)
+        if (auto it = s.seeds.find(shown.outputs[static_cast<std::size_t>(j)].name); it != s.seeds.end()) m.setSeed(j, it->second);
+    m.setStep(s.step);
+    return {};
+}
+
+}  // namespace adviz::ui
