@@ -203,6 +203,8 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     // the window focus, and the teaching keys would go nowhere.
     window.activateWindow();
     if (opt.present) window.setPresenting(true);
+    if (window.offerRecovery())
+        err << "adviz: unsaved work from the last session was found; the window offers to restore it\n";
     return QApplication::exec();
 }
 

@@ -25,6 +25,7 @@
 #include "ui/model/session_model.hpp"
 #include "ui/presentation/presenter.hpp"
 #include "ui/scene/graph_scene.hpp"
+#include "ui/session/session_controller.hpp"
 #include "ui/scene/graph_view.hpp"
 #include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
@@ -158,7 +159,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     restyle();
 }
 
-MainWindow::~MainWindow() = default;
+// Leaving normally (not a crash, not kill -9): whatever the user chose to keep is kept, and the
+// autosave is not offered back next time.
+MainWindow::~MainWindow() { document_->discardAutosave(); }
 
 void MainWindow::loadProgram(const QString& source,
                              const std::vector<std::pair<std::string, double>>& values, Mode mode) {
@@ -168,6 +171,7 @@ void MainWindow::loadProgram(const QString& source,
     model_->setInputsByName(values);
     player_->toStart();
     showParseState();
+    document_->reset();  // a program loaded afresh is a new, unsaved document
     // The graph has the keyboard: → steps at once, nothing lands in the program by accident.
     view_->setFocus(Qt::OtherFocusReason);
 }
@@ -189,6 +193,7 @@ void MainWindow::loadLastOrDefault() {
         editor_->setText(typed);
         model_->setSource(typed);
         showParseState();
+        document_->reset();
     }
 }
 
@@ -319,7 +324,12 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeDiscard()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
+    document_->discardAutosave();  // a clean exit: nothing to restore next time
     event->accept();
 }
 

@@ -5,11 +5,13 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 #include "autodiff/trace.hpp"
 #include "ui/theme.hpp"
 
 class QAction;
+class QMenu;
 class QActionGroup;
 class QSplitter;
 class QTabWidget;
@@ -29,6 +31,7 @@ class MemoryPanel;
 class ChartsPanel;
 class CaptionBar;
 class Presenter;
+class SessionController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,6 +49,14 @@ public:
                      Mode mode);
     /// Loads the program of the last session (QSettings), or the default example.
     void loadLastOrDefault();
+    /// Opens a .adviz session file; an error message (nothing on screen changed) or nothing.
+    std::optional<QString> openSession(const QString& path);
+    /// Saves the session to path (atomically); an error message or nothing.
+    std::optional<QString> saveSession(const QString& path);
+    /// If the last run did not end cleanly and left unsaved work, offers to restore it (a
+    /// question that does not block the window). Returns whether it offered.
+    bool offerRecovery();
+    SessionController& document() { return *document_; }
     /// Shows a side or centre panel by name: "wengert", "jacobian", "charts", "memory".
     bool showPanel(const QString& name);
     /// The Jacobian panel (for --jacobian demos).
@@ -84,6 +95,9 @@ private:
     void showParseState();
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets
+    void buildFileMenu();
+    bool maybeDiscard();     // asks before unsaved changes are lost; false: the user cancelled
+    void retitle();
     void restoreSettings();
     void saveSettings() const;
 
@@ -105,6 +119,8 @@ private:
     QSplitter* editorSplit_;   // the editor above the centre tabs          // inputs and the side tabs; collapsible on small screens
     QWidget* graphTab_;
     Presenter* presenter_ = nullptr;
+    SessionController* document_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
     ThemeName themeName_;
     double normalScale_ = 1.0;
     double presentScale_ = 1.3;

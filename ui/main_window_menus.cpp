@@ -46,18 +46,13 @@ QString themeTitle(ThemeName n) {
 }  // namespace
 
 void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Export &SVG…"), this, [this] { exportAs(tr("SVG image (*.svg)"), "svg"); });
-    file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
-    file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
-    file->addSeparator();
-    addAction(file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close));
-
+    buildFileMenu();
     buildViewMenu();
 
     QMenu* ex = menuBar()->addMenu(tr("E&xamples"));
     for (const Example& e : examples()) {
         ex->addAction(e.title, this, [this, e] {
+            if (!maybeDiscard()) return;
             loadProgram(e.source, exampleValues(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
         });
     }

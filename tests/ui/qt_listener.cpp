@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QStandardPaths>
 
 #include <memory>
 
@@ -26,6 +27,8 @@ struct QtListener : Catch::TestEventListenerBase {
         static char name[] = "ui_tests";
         static char* argv[] = {name, nullptr};
         app = std::make_unique<QApplication>(argc, argv);
+        // Settings and autosaves of the tests go to a test folder, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
     }
     void testRunEnded(const Catch::TestRunStats&) override { app.reset(); }
 

@@ -1,0 +1,146 @@
+// The window's File menu and its document: New, Open…, Open Recent, Save, Save As…, the title
+// with its unsaved-changes mark, the question before unsaved work is lost, and the offer to
+// restore the autosave a crash left behind.
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+#include "ui/main_window.hpp"
+#include "ui/model/player.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/session/session_controller.hpp"
+#include "ui/widgets/expression_editor.hpp"
+
+namespace adviz::ui {
+namespace {
+const QString kFilter = QObject::tr("adviz sessions (*.adviz)");
+}
+
+void MainWindow::buildFileMenu() {
+    document_ = new SessionController(
+        *model_,
+        [this] { return session::ViewOptions{edgeLabels_->isChecked(), topToBottom_->isChecked(), backwardGraph_->isChecked()}; },
+        [this](const session::ViewOptions& v) {
+            edgeLabels_->setChecked(v.edgeLabels);
+            topToBottom_->setChecked(v.topToBottom);
+            backwardGraph_->setChecked(v.backwardGraph);
+        },
+        this);
+    connect(document_, &SessionController::changed, this, &MainWindow::retitle);
+    // The editor shows what the document holds after an open or a recovery.
+    connect(document_, &SessionController::changed, this, [this] {
+        if (editor_->text() != model_->source()) editor_->setText(model_->source());
+    });
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    addAction(file->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (!maybeDiscard()) return;
+        loadProgram(QStringLiteral("(x+y)*sin(x)"), {{"x", 1}, {"y", 2}}, Mode::Reverse);
+        document_->reset();
+    }));
+    addAction(file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!maybeDiscard()) return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a session"), QString(), kFilter);
+        if (path.isEmpty()) return;
+        if (auto e = openSession(path)) QMessageBox::warning(this, tr("Cannot open"), *e);
+    }));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, [this] {
+        recentMenu_->clear();
+        for (const QString& path : document_->recentFiles())
+            recentMenu_->addAction(QFileInfo(path).fileName() + QStringLiteral("   ") + QFileInfo(path).path(), this, [this, path] {
+                if (!maybeDiscard()) return;
+                if (auto e = openSession(path)) QMessageBox::warning(this, tr("Cannot open"), *e);
+            });
+        if (recentMenu_->isEmpty()) recentMenu_->addAction(tr("(none yet)"))->setEnabled(false);
+    });
+    addAction(file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        QString path = document_->path();
+        if (path.isEmpty()) path = QFileDialog::getSaveFileName(this, tr("Save the session"), QStringLiteral("lesson.adviz"), kFilter);
+        if (path.isEmpty()) return;
+        if (auto e = saveSession(path)) QMessageBox::warning(this, tr("Cannot save"), *e);
+    }));
+    addAction(file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] {
+        QString path = QFileDialog::getSaveFileName(this, tr("Save the session as"),
+                                                    document_->path().isEmpty() ? QStringLiteral("lesson.adviz") : document_->path(), kFilter);
+        if (path.isEmpty()) return;
+        if (auto e = saveSession(path)) QMessageBox::warning(this, tr("Cannot save"), *e);
+    }));
+    file->addSeparator();
+    file->addAction(tr("Export &SVG…"), this, [this] { exportAs(tr("SVG image (*.svg)"), "svg"); });
+    file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
+    file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
+    file->addSeparator();
+    addAction(file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close));
+    retitle();
+}
+
+std::optional<QString> MainWindow::openSession(const QString& path) {
+    auto e = document_->open(path);
+    if (!e) {
+        player_->pause();
+        showParseState();
+        statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    }
+    return e;
+}
+
+std::optional<QString> MainWindow::saveSession(const QString& path) {
+    QString p = path;
+    if (QFileInfo(p).suffix().isEmpty()) p += QStringLiteral(".adviz");
+    auto e = document_->saveTo(p);
+    if (!e) statusBar()->showMessage(tr("Saved %1").arg(p), 5000);
+    return e;
+}
+
+bool MainWindow::maybeDiscard() {
+    if (!document_->isModified()) return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+        tr("%1 has changes that are not saved. Save them first?").arg(document_->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Discard) return true;
+    QString path = document_->path();
+    if (path.isEmpty()) path = QFileDialog::getSaveFileName(this, tr("Save the session"), QStringLiteral("lesson.adviz"), kFilter);
+    if (path.isEmpty()) return false;
+    if (auto e = saveSession(path)) {
+        QMessageBox::warning(this, tr("Cannot save"), *e);
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::retitle() {
+    setWindowTitle(document_->displayName() + QStringLiteral("[*] — adviz"));
+    setWindowModified(document_->isModified());
+}
+
+bool MainWindow::offerRecovery() {
+    const auto left = SessionController::leftoverAutosave();
+    if (!left) return false;
+    const session::LoadResult r = session::load(*left);
+    if (r.error) {  // unreadable leftovers help nobody; say so and move on
+        statusBar()->showMessage(tr("An autosave from the last session could not be read (%1)").arg(r.error->text()), 8000);
+        return false;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Restore unsaved work?"),
+        tr("adviz did not close normally last time. Restore the work it was doing (saved %1)?")
+            .arg(QFileInfo(*left).lastModified().toString(QStringLiteral("yyyy-MM-dd hh:mm"))),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("recoveryQuestion"));
+    box->addButton(tr("Restore"), QMessageBox::AcceptRole);
+    box->addButton(tr("Discard"), QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this, s = *r.session] {
+        if (auto e = document_->show(s, QString())) QMessageBox::warning(this, tr("Cannot restore"), *e);
+        else document_->autosave();
+    });
+    box->open();  // window-modal, does not block: the lesson can go on behind it
+    return true;
+}
+
+}  // namespace adviz::ui
