@@ -30,6 +30,7 @@
 #include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/inputs_panel.hpp"
+#include "ui/widgets/scenes_panel.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
 #include "ui/widgets/trace_table.hpp"
 #include "ui/widgets/transport_bar.hpp"
@@ -138,6 +139,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     });
 
     buildMenus();
+    scenes_ = new ScenesPanel(*document_);
+    sideTabs_->addTab(scenes_, tr("Scenes"));
+    presenter_->setScenes(
+        [this](int delta) {
+            const int to = document_->sceneIndex() + delta;
+            return document_->goToScene(to, /*atEnd=*/delta < 0);
+        },
+        [this] { return document_->scene(document_->sceneIndex()).note; });
     // Esc in the editor hands the keyboard to the graph, where the teaching keys work.
     auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), editor_);
     esc->setContext(Qt::WidgetWithChildrenShortcut);

@@ -32,6 +32,7 @@ class ChartsPanel;
 class CaptionBar;
 class Presenter;
 class SessionController;
+class ScenesPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -120,6 +121,7 @@ private:
     QWidget* graphTab_;
     Presenter* presenter_ = nullptr;
     SessionController* document_ = nullptr;
+    ScenesPanel* scenes_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     ThemeName themeName_;
     double normalScale_ = 1.0;

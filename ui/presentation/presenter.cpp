@@ -14,6 +14,8 @@
 #include <QTextEdit>
 #include <QToolBar>
 
+#include <algorithm>
+
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/presentation/screen_blank.hpp"
@@ -36,10 +38,14 @@ bool plain(Qt::KeyboardModifiers mods) {
 
 Presenter::Presenter(QMainWindow& window, SessionModel& model, Player& player, Parts parts)
     : QObject(&window), window_(window), model_(model), player_(player), parts_(parts),
-      blank_(new ScreenBlank(&window)), badge_(new QLabel(parts.view)) {
+      blank_(new ScreenBlank(&window)), badge_(new QLabel(parts.view)), note_(new QLabel(parts.view)) {
     badge_->setObjectName(QStringLiteral("presentBadge"));
     badge_->setAttribute(Qt::WA_TransparentForMouseEvents);
     badge_->hide();
+    note_->setObjectName(QStringLiteral("teacherNote"));
+    note_->setWordWrap(true);
+    note_->setAttribute(Qt::WA_TransparentForMouseEvents);
+    note_->hide();
     qApp->installEventFilter(this);
     connect(&model_, &SessionModel::stepChanged, this, &Presenter::updateBadge);
     connect(&model_, &SessionModel::traceChanged, this, &Presenter::updateBadge);
@@ -47,6 +53,52 @@ Presenter::Presenter(QMainWindow& window, SessionModel& model, Player& player, P
 }
 
 Presenter::~Presenter() { qApp->removeEventFilter(this); }
+
+void Presenter::setScenes(std::function<bool(int)> go, std::function<QString()> note) {
+    goScene_ = std::move(go);
+    sceneNote_ = std::move(note);
+}
+
+bool Presenter::showsNote() const { return note_->isVisible(); }
+
+// At the last step of a scene "next" goes on to the next scene's first step; at the first step
+// "previous" goes back to the previous scene's last one: a lesson plays as one sequence.
+void Presenter::next() {
+    if (model_.step() >= model_.stepCount() && goScene_ && goScene_(+1)) {
+        note_->hide();
+        updateBadge();
+        return;
+    }
+    player_.stepForward();
+}
+
+void Presenter::previous() {
+    if (model_.step() == 0 && goScene_ && goScene_(-1)) {
+        note_->hide();
+        updateBadge();
+        return;
+    }
+    player_.stepBack();
+}
+
+void Presenter::toggleNote() {
+    if (note_->isVisible()) {
+        note_->hide();
+        return;
+    }
+    const Theme& t = Theme::current();
+    const QString text = sceneNote_ ? sceneNote_() : QString();
+    note_->setFont(t.labelFont());
+    note_->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border: 2px solid %3; border-radius: 8px; padding: 10px 14px; }")
+                             .arg(t.text.name(), t.panel.name(), t.selected.name()));
+    note_->setText(text.isEmpty() ? tr("(no note for this scene)") : text);
+    const int width = std::max(260, parts_.view->width() * 2 / 5);
+    note_->setFixedWidth(width);
+    note_->adjustSize();
+    note_->move(parts_.view->width() - width - 16, 12);
+    note_->show();
+    note_->raise();
+}
 
 void Presenter::setPresenting(bool on) {
     if (on == presenting_) return;
@@ -66,6 +118,7 @@ void Presenter::setPresenting(bool on) {
         parts_.view->setFocus(Qt::OtherFocusReason);
     } else {
         blank_->hide();
+        note_->hide();
         parts_.editor->show();
         parts_.inputs->show();
         parts_.sidePanel->show();
@@ -149,9 +202,10 @@ bool Presenter::presentingKey(int key, Qt::KeyboardModifiers mods, bool act) {
     }
     switch (key) {
         case Qt::Key_Right: case Qt::Key_PageDown: case Qt::Key_Space: case Qt::Key_Down:
-            player_.stepForward(); return true;
+            next(); return true;
         case Qt::Key_Left: case Qt::Key_PageUp: case Qt::Key_Up: case Qt::Key_Backspace:
-            player_.stepBack(); return true;
+            previous(); return true;
+        case Qt::Key_N: toggleNote(); return true;
         case Qt::Key_Home: player_.toStart(); return true;
         case Qt::Key_End: player_.toEnd(); return true;
         case Qt::Key_P: player_.togglePlay(); return true;
@@ -175,7 +229,7 @@ bool Presenter::presentingKey(int key, Qt::KeyboardModifiers mods, bool act) {
 
 void Presenter::jumpToTypedStep() {
     if (typed_.isEmpty()) {
-        player_.stepForward();  // Enter alone: next, as a clicker's "OK" button would
+        next();  // Enter alone: next, as a clicker's "OK" button would
         return;
     }
     bool ok = false;

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class QLabel;
 class QMainWindow;
 class QTabWidget;
@@ -45,6 +47,11 @@ public:
     /// What has been typed of a step number (digits then Enter), empty if nothing.
     const QString& typedStep() const { return typed_; }
     ScreenBlank& blank() { return *blank_; }
+    /// Scenes: go(+1) moves to the next scene's first step, go(-1) to the previous scene's last
+    /// (false where there is none); note() is the teacher's note of the scene on screen.
+    void setScenes(std::function<bool(int)> go, std::function<QString()> note);
+    /// Whether the teacher's note is up (N while presenting).
+    bool showsNote() const;
 
 signals:
     void presentingChanged(bool on);
@@ -57,6 +64,9 @@ private:
     bool clickerKey(int key, Qt::KeyboardModifiers mods, bool act);     // normal window
     void jumpToTypedStep();
     void updateBadge();
+    void next();
+    void previous();
+    void toggleNote();
 
     QMainWindow& window_;
     SessionModel& model_;
@@ -64,6 +74,9 @@ private:
     Parts parts_;
     ScreenBlank* blank_;
     QLabel* badge_;          // "step 7 of 14" in a corner of the graph while presenting
+    QLabel* note_;           // the teacher's note (N)
+    std::function<bool(int)> goScene_;
+    std::function<QString()> sceneNote_;
     bool presenting_ = false;
     bool wasFullScreen_ = false;
     bool wasMaximized_ = false;

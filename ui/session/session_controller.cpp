@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 #include "ui/model/session_model.hpp"
 #include "ui/session/scene_state.hpp"
 
@@ -79,8 +81,10 @@ std::optional<QString> SessionController::show(const session::Session& s, const 
     scene_ = s.currentScene;
     path_ = path;
     modified_ = false;
+    removed_.reset();
     if (!path.isEmpty()) remember(path);
     emit changed();
+    emit scenesChanged();
     return std::nullopt;
 }
 
@@ -102,7 +106,9 @@ void SessionController::reset() {
     scene_ = 0;
     path_.clear();
     modified_ = false;
+    removed_.reset();
     emit changed();
+    emit scenesChanged();
 }
 
 void SessionController::autosave() {
@@ -118,6 +124,115 @@ void SessionController::discardAutosave() {
 
 QStringList SessionController::recentFiles() const {
     return QSettings().value(QStringLiteral("session/recent")).toStringList();
+}
+
+void SessionController::keepScreenInScene() {
+    const session::Session now = current();
+    saved_.scenes[static_cast<std::size_t>(scene_)] = now.scenes[static_cast<std::size_t>(scene_)];
+}
+
+void SessionController::addScene(const QString& title) {
+    keepScreenInScene();
+    session::Scene s = saved_.scenes[static_cast<std::size_t>(scene_)];
+    s.title = title;
+    s.note.clear();
+    saved_.scenes.insert(saved_.scenes.begin() + scene_ + 1, s);
+    ++scene_;
+    modified_ = true;
+    emit scenesChanged();
+    emit changed();
+    autosaveTimer_.start();
+}
+
+void SessionController::duplicateScene(int i) {
+    if (i < 0 || i >= sceneCount()) return;
+    keepScreenInScene();
+    session::Scene s = saved_.scenes[static_cast<std::size_t>(i)];
+    s.title = tr("%1 (copy)").arg(s.title);
+    saved_.scenes.insert(saved_.scenes.begin() + i + 1, s);
+    if (scene_ > i) ++scene_;
+    markModified();
+    emit scenesChanged();
+}
+
+void SessionController::renameScene(int i, const QString& title) {
+    if (i < 0 || i >= sceneCount() || saved_.scenes[static_cast<std::size_t>(i)].title == title) return;
+    saved_.scenes[static_cast<std::size_t>(i)].title = title;
+    markModified();
+    emit scenesChanged();
+}
+
+void SessionController::setSceneNote(int i, const QString& note) {
+    if (i < 0 || i >= sceneCount() || saved_.scenes[static_cast<std::size_t>(i)].note == note) return;
+    saved_.scenes[static_cast<std::size_t>(i)].note = note;
+    markModified();
+    emit scenesChanged();
+}
+
+void SessionController::moveScene(int from, int to) {
+    const int n = sceneCount();
+    if (from < 0 || from >= n || to < 0 || to >= n || from == to) return;
+    keepScreenInScene();
+    session::Scene s = saved_.scenes[static_cast<std::size_t>(from)];
+    saved_.scenes.erase(saved_.scenes.begin() + from);
+    saved_.scenes.insert(saved_.scenes.begin() + to, s);
+    // The scene on screen keeps being the one on screen, wherever it moved.
+    if (scene_ == from) scene_ = to;
+    else if (from < scene_ && to >= scene_) --scene_;
+    else if (from > scene_ && to <= scene_) ++scene_;
+    markModified();
+    emit scenesChanged();
+}
+
+bool SessionController::removeScene(int i) {
+    if (i < 0 || i >= sceneCount() || sceneCount() == 1) return false;
+    keepScreenInScene();
+    removed_ = std::make_pair(i, saved_.scenes[static_cast<std::size_t>(i)]);
+    saved_.scenes.erase(saved_.scenes.begin() + i);
+    if (i == scene_) {
+        scene_ = std::min(i, sceneCount() - 1);
+        const session::Scene s = saved_.scenes[static_cast<std::size_t>(scene_)];
+        loading_ = true;
+        applyView_(s.view);
+        applyScene(s, model_);
+        loading_ = false;
+    } else if (i < scene_) {
+        --scene_;
+    }
+    markModified();
+    emit scenesChanged();
+    return true;
+}
+
+void SessionController::undoRemove() {
+    if (!removed_) return;
+    keepScreenInScene();
+    auto [i, s] = *removed_;
+    removed_.reset();
+    i = std::min(i, sceneCount());
+    saved_.scenes.insert(saved_.scenes.begin() + i, s);
+    if (i <= scene_) ++scene_;
+    markModified();
+    emit scenesChanged();
+}
+
+bool SessionController::goToScene(int i, bool atEnd) {
+    if (i < 0 || i >= sceneCount()) return false;
+    if (i == scene_) return true;
+    const session::Scene target = saved_.scenes[static_cast<std::size_t>(i)];
+    {
+        SessionModel probe;
+        if (!probe.setSource(target.program)) return false;
+    }
+    keepScreenInScene();
+    loading_ = true;
+    applyView_(target.view);
+    applyScene(target, model_);
+    model_.setStep(atEnd ? model_.stepCount() : 0);
+    loading_ = false;
+    scene_ = i;
+    emit scenesChanged();
+    return true;
 }
 
 void SessionController::markModified() {

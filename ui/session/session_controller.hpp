@@ -50,12 +50,33 @@ public:
     void discardAutosave();
     QStringList recentFiles() const;
 
+    // Scenes: an ordered list of prepared states; the one on screen is sceneIndex().
+    int sceneCount() const { return static_cast<int>(saved_.scenes.size()); }
+    /// Title and note of scene i (the one on screen included).
+    const session::Scene& scene(int i) const { return saved_.scenes[static_cast<std::size_t>(i)]; }
+    /// Adds the state on screen as a new scene after the current one, and goes to it.
+    void addScene(const QString& title);
+    void duplicateScene(int i);
+    void renameScene(int i, const QString& title);
+    void setSceneNote(int i, const QString& note);
+    /// Moves scene from to position to (the scene on screen stays on screen).
+    void moveScene(int from, int to);
+    /// Removes scene i (not the last one left); undoRemove() puts it back.
+    bool removeScene(int i);
+    bool canUndoRemove() const { return removed_.has_value(); }
+    void undoRemove();
+    /// Keeps the state on screen in its scene, then shows scene i. False if i is out of range
+    /// or its program does not parse (then nothing changes).
+    bool goToScene(int i, bool atEnd = false);
+
 signals:
-    void changed();   ///< path or modified state changed: retitle
+    void changed();        ///< path or modified state changed: retitle
+    void scenesChanged();  ///< the list of scenes or the current one changed
 
 private:
     void markModified();
     void remember(const QString& path);
+    void keepScreenInScene();   // writes the state on screen into saved_.scenes[scene_]
 
     SessionModel& model_;
     std::function<session::ViewOptions()> viewOf_;
@@ -66,6 +87,7 @@ private:
     bool modified_ = false;
     bool loading_ = false;     // putting a session on screen is not a change
     QTimer autosaveTimer_;
+    std::optional<std::pair<int, session::Scene>> removed_;  // the last removed scene, for undo
 };
 
 }  // namespace adviz::ui
