@@ -1,5 +1,6 @@
 #pragma once
-// The Examples menu: programs that make the theory's points, each with a starting point.
+// The Examples menu and the built-in lesson: programs that make the theory's points, each with a
+// starting point. They are files under resources/ (one-scene .adviz sessions), not code.
 
 #include <QString>
 
@@ -12,9 +13,14 @@ struct Example {
     QString source;   ///< the program
     QString values;   ///< "x=1,y=2": where to evaluate it
     QString mode;     ///< "forward" or "reverse": the mode that makes the point
+    QString strategy; ///< checkpoint strategy ("store-all" unless the example is about memory)
+    QString path;     ///< the resource it was read from
 };
 
 /// All examples, the default one first.
 const std::vector<Example>& examples();
+
+/// The resource path of the lesson "Autodiff, forward and reverse" (Help ▸ Lesson).
+QString builtInLesson();
 
 }  // namespace adviz::ui

@@ -348,9 +348,12 @@ bool MainWindow::showPanel(const QString& name) {
         for (int i = 0; i < tabs->count(); ++i)
             if (tabs->widget(i) == w || tabs->widget(i)->isAncestorOf(w)) tabs->setCurrentIndex(i);
     };
+    const bool side = name == "wengert" || name == "jacobian" || name == "memory" || name == "scenes";
+    if (side) centreTabs_->setCurrentWidget(graphTab_);
     if (name == "wengert") tabOf(sideTabs_, table_);
     else if (name == "jacobian") tabOf(sideTabs_, jacobian_);
     else if (name == "memory") tabOf(sideTabs_, memory_);
+    else if (name == "scenes") tabOf(sideTabs_, scenes_);
     else if (name == "charts") tabOf(centreTabs_, charts_);
     else if (name.startsWith("charts:")) {  // charts:0 … charts:3, one chart each
         tabOf(centreTabs_, charts_);
@@ -358,6 +361,17 @@ bool MainWindow::showPanel(const QString& name) {
     }
     else return false;
     return true;
+}
+
+QString MainWindow::shownPanel() const {
+    if (centreTabs_->currentWidget() != graphTab_)
+        return QStringLiteral("charts:%1").arg(charts_->tabs()->currentIndex());
+    QWidget* tab = sideTabs_->currentWidget();
+    if (tab == table_) return QStringLiteral("wengert");
+    if (tab == scenes_) return QStringLiteral("scenes");
+    if (tab && tab->isAncestorOf(jacobian_)) return QStringLiteral("jacobian");
+    if (tab && tab->isAncestorOf(memory_)) return QStringLiteral("memory");
+    return {};
 }
 
 void MainWindow::setShowBackwardGraph(bool on) { backwardGraph_->setChecked(on); }

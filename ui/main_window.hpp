@@ -60,6 +60,8 @@ public:
     SessionController& document() { return *document_; }
     /// Shows a side or centre panel by name: "wengert", "jacobian", "charts", "memory".
     bool showPanel(const QString& name);
+    /// The panel on show, by the names showPanel takes ("charts:K" when the charts are up).
+    QString shownPanel() const;
     /// The Jacobian panel (for --jacobian demos).
     JacobianPanel& jacobianPanel() { return *jacobian_; }
     void setShowBackwardGraph(bool on);

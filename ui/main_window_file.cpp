@@ -23,11 +23,15 @@ const QString kFilter = QObject::tr("adviz sessions (*.adviz)");
 void MainWindow::buildFileMenu() {
     document_ = new SessionController(
         *model_,
-        [this] { return session::ViewOptions{edgeLabels_->isChecked(), topToBottom_->isChecked(), backwardGraph_->isChecked()}; },
+        [this] {
+            return session::ViewOptions{edgeLabels_->isChecked(), topToBottom_->isChecked(),
+                                        backwardGraph_->isChecked(), shownPanel()};
+        },
         [this](const session::ViewOptions& v) {
             edgeLabels_->setChecked(v.edgeLabels);
             topToBottom_->setChecked(v.topToBottom);
             backwardGraph_->setChecked(v.backwardGraph);
+            if (!v.panel.isEmpty()) showPanel(v.panel);
         },
         this);
     connect(document_, &SessionController::changed, this, &MainWindow::retitle);

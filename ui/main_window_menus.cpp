@@ -17,6 +17,8 @@
 #include "ui/presentation/presenter.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/graph_view.hpp"
+#include "ui/session/session_controller.hpp"
+#include "autodiff/checkpoint.hpp"
 
 #ifndef ADVIZ_VERSION
 #define ADVIZ_VERSION "unknown"
@@ -54,10 +56,17 @@ void MainWindow::buildMenus() {
         ex->addAction(e.title, this, [this, e] {
             if (!maybeDiscard()) return;
             loadProgram(e.source, exampleValues(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
+            if (e.strategy != QLatin1String("store-all"))
+                model_->setCheckpointStrategy(Strategy::parse(e.strategy.toStdString()));
+            document_->reset();
         });
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Lesson: Autodiff, forward and reverse"), this, [this] {
+        if (!maybeDiscard()) return;
+        if (auto e = openSession(builtInLesson())) QMessageBox::warning(this, tr("Cannot open the lesson"), *e);
+    });
     help->addAction(tr("&Keys"), this, [this] {
         QMessageBox box(QMessageBox::NoIcon, tr("Keys"), keyTableHtml(), QMessageBox::Ok, this);
         box.setTextFormat(Qt::RichText);

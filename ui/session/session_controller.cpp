@@ -79,10 +79,11 @@ std::optional<QString> SessionController::show(const session::Session& s, const 
     loading_ = false;
     saved_ = s;
     scene_ = s.currentScene;
-    path_ = path;
+    // A built-in lesson (a resource, ":/…") opens as an untitled copy: Save asks where.
+    path_ = path.startsWith(QLatin1String(":/")) ? QString() : path;
     modified_ = false;
     removed_.reset();
-    if (!path.isEmpty()) remember(path);
+    if (!path_.isEmpty()) remember(path_);
     emit changed();
     emit scenesChanged();
     return std::nullopt;

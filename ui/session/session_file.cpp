@@ -97,6 +97,7 @@ struct Reader {
         s.view.edgeLabels = flag(v, "edge_labels", at + ".view", true);
         s.view.topToBottom = flag(v, "top_to_bottom", at + ".view", false);
         s.view.backwardGraph = flag(v, "backward_graph", at + ".view", false);
+        s.view.panel = text(v, "panel", at + ".view");
         return s;
     }
 };
@@ -126,9 +127,11 @@ QByteArray toJson(const Session& s) {
         o.insert(QStringLiteral("mode"), QString::fromStdString(sc.mode));
         o.insert(QStringLiteral("strategy"), QString::fromStdString(sc.strategy));
         o.insert(QStringLiteral("step"), sc.step);
-        o.insert(QStringLiteral("view"), QJsonObject{{QStringLiteral("edge_labels"), sc.view.edgeLabels},
-                                                     {QStringLiteral("top_to_bottom"), sc.view.topToBottom},
-                                                     {QStringLiteral("backward_graph"), sc.view.backwardGraph}});
+        QJsonObject view{{QStringLiteral("edge_labels"), sc.view.edgeLabels},
+                         {QStringLiteral("top_to_bottom"), sc.view.topToBottom},
+                         {QStringLiteral("backward_graph"), sc.view.backwardGraph}};
+        if (!sc.view.panel.isEmpty()) view.insert(QStringLiteral("panel"), sc.view.panel);
+        o.insert(QStringLiteral("view"), view);
         scenes.append(o);
     }
     QJsonObject root{{QStringLiteral("format"), QString::fromLatin1(formatName)},

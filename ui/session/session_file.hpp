@@ -24,6 +24,9 @@ struct ViewOptions {
     bool edgeLabels = true;
     bool topToBottom = false;
     bool backwardGraph = false;
+    /// The panel on show: "wengert", "jacobian", "memory", "scenes", "charts:0" … "charts:3";
+    /// empty: leave the panels as they are.
+    QString panel;
 };
 
 /// One prepared state of the window.
