@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "autodiff/checkpoint.hpp"
+#include "ui/charts/chart_style.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"
 
@@ -19,44 +20,33 @@ namespace adviz::ui {
 
 QChart* buildMemoryChart(const std::vector<MemorySeries>& series) {
     const Theme& t = Theme::current();
-    auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Values in memory, reverse sweep"));
-    QFont title = t.captionFont();
-    title.setPointSizeF(15);
-    chart->setTitleFont(title);
+    QChart* chart = themedChart(QObject::tr("Values in memory, reverse sweep"));
     // The legend is a label under the chart (MemoryPanel): one line per strategy with its peak
     // and recomputed operations, which a side panel cannot fit in QLegend's single row.
     chart->legend()->hide();
     const QColor colours[] = {t.adjoint, t.tangent, t.outputBorder, t.selected};
     int longest = 1, highest = 1;
+    std::vector<QLineSeries*> lines;
     for (std::size_t k = 0; k < series.size(); ++k) {
         const MemorySeries& m = series[k];
-        auto* line = new QLineSeries;
-        line->setName(QObject::tr("%1: peak %2 values, %3 recomputed").arg(m.name).arg(m.peak).arg(m.recomputed));
+        auto* line = lineSeries(QObject::tr("%1: peak %2 values, %3 recomputed")
+                                    .arg(m.name).arg(m.peak).arg(m.recomputed),
+                                QStringLiteral("memory%1").arg(k), colours[k % 4]);
         for (std::size_t i = 0; i < m.alive.size(); ++i) line->append(static_cast<double>(i), m.alive[i]);
-        QPen pen(colours[k % 4], 3);
-        line->setPen(pen);
-        chart->addSeries(line);
-        longest = std::max(longest, static_cast<int>(m.alive.size()));
+        lines.push_back(line);
+        longest = std::max(longest, static_cast<int>(m.alive.size()) - 1);
         highest = std::max(highest, m.peak);
     }
-    auto* x = new QValueAxis;
-    x->setTitleText(QObject::tr("tick of the sweep"));
-    x->setRange(0, longest);
-    x->setLabelFormat("%d");
-    auto* y = new QValueAxis;
-    y->setTitleText(QObject::tr("values in memory"));
-    y->setRange(0, highest * 1.1 + 1);
-    y->setLabelFormat("%d");
-    for (QValueAxis* a : {x, y}) {
-        a->setLabelsFont(t.labelFont());
-        a->setTitleFont(t.labelFont());
-    }
+    // Whole-number ticks (1, 2 or 5 × 10ᵏ) with the top tick above the highest peak, so the
+    // peak the legend states can be read off the axis. A twentieth of headroom keeps the
+    // highest line off the frame.
+    QValueAxis* x = valueAxis(QObject::tr("tick of the sweep"), 0, longest, true);
+    QValueAxis* y = valueAxis(QObject::tr("values in memory"), 0, highest * 1.05, true);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
+    for (QLineSeries* line : lines) {
+        attach(chart, line, x, y);
+        showValuesOnHover(chart, line, QObject::tr("tick"), QObject::tr("values"));
     }
     return chart;
 }
@@ -85,12 +75,11 @@ MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent)
     legend_ = new QLabel(this);
     legend_->setObjectName(QStringLiteral("memoryLegend"));
     legend_->setTextFormat(Qt::RichText);
-    legend_->setFont(Theme::current().labelFont());
     layout->addWidget(legend_);
     note_ = new QLabel(this);
     note_->setWordWrap(true);
-    note_->setFont(Theme::current().labelFont());
     layout->addWidget(note_);
+    applyFonts();
     auto* debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(150);
@@ -103,6 +92,22 @@ MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent)
     };
     connect(&model_, &SessionModel::graphChanged, this, changed);
     connect(&model_, &SessionModel::pointChanged, this, changed);
+}
+
+void MemoryPanel::applyFonts() {
+    const Theme& theme = Theme::current();
+    for (QLabel* label : {legend_, note_}) {
+        label->setFont(theme.labelFont());
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, theme.text);
+        label->setPalette(palette);
+    }
+}
+
+void MemoryPanel::applyTheme() {
+    applyFonts();
+    stale_ = true;
+    if (isVisible()) refresh();  // the chart is built from the theme: build it again
 }
 
 void MemoryPanel::showEvent(QShowEvent* event) {
@@ -120,7 +125,7 @@ void MemoryPanel::refresh() {
     const QList<QAbstractSeries*> drawn = view_->chart()->series();
     for (qsizetype k = 0; k < drawn.size(); ++k) {
         auto* line = static_cast<QLineSeries*>(drawn[k]);
-        lines << QStringLiteral("<span style='color:%1; font-size:16pt'>■</span> %2")
+        lines << QStringLiteral("<span style='color:%1; font-size:large'>■</span> %2")
                      .arg(line->pen().color().name(), line->name().toHtmlEscaped());
     }
     legend_->setText(lines.join(QStringLiteral("<br>")));
