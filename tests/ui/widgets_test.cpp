@@ -144,6 +144,9 @@ TEST_CASE("the inputs panel edits the model and follows it", "[inputs]") {
         CHECK(model.seed()[0] == 2.5e12);
         type(x, QStringLiteral("log(-1)"));
         CHECK(std::isnan(model.inputs()[0]));
+        CHECK(x->text() == QStringLiteral("log(-1)"));  // kept: it reads back to NaN
+        model.setInput(1, 4);  // a refresh does not rewrite it
+        CHECK(x->text() == QStringLiteral("log(-1)"));
     }
     SECTION("an unreadable entry is marked, kept, and never re-runs the sweep") {
         QSignalSpy point(&model, &SessionModel::pointChanged);

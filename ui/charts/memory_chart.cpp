@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QScrollArea>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -21,6 +22,10 @@ namespace adviz::ui {
 QChart* buildMemoryChart(const std::vector<MemorySeries>& series) {
     const Theme& t = Theme::current();
     QChart* chart = themedChart(QObject::tr("Values in memory, reverse sweep"));
+    QFont title = t.labelFont();  // a side panel's chart: its height is for the curves
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.2);
+    chart->setTitleFont(title);
     // The legend is a label under the chart (MemoryPanel): one line per strategy with its peak
     // and recomputed operations, which a side panel cannot fit in QLegend's single row.
     chart->legend()->hide();
@@ -68,15 +73,28 @@ std::vector<MemorySeries> MemoryPanel::seriesFor(const SessionModel& model) {
 }
 
 MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent), model_(model) {
-    auto* layout = new QVBoxLayout(this);
+    // Chart, legend and note scroll together when the panel is shorter than they need: the
+    // chart keeps a readable height, the note is a scroll away.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(content);
     view_ = new QChartView(this);
     view_->setRenderHint(QPainter::Antialiasing);
+    // Below this the axis labels turn into "…": a side panel too short for it scrolls instead.
+    view_->setMinimumHeight(220);
     layout->addWidget(view_, 1);
     legend_ = new QLabel(this);
     legend_->setObjectName(QStringLiteral("memoryLegend"));
     legend_->setTextFormat(Qt::RichText);
     layout->addWidget(legend_);
     note_ = new QLabel(this);
+    note_->setObjectName(QStringLiteral("memoryNote"));
     note_->setWordWrap(true);
     layout->addWidget(note_);
     applyFonts();
@@ -130,10 +148,12 @@ void MemoryPanel::refresh() {
     }
     legend_->setText(lines.join(QStringLiteral("<br>")));
     const int ops = series_.empty() ? 0 : static_cast<int>(model_.graph().size() - model_.graph().inputCount());
-    note_->setText(tr("Store-all keeps every value of the forward pass until the backward sweep "
-                      "needs it. Checkpoints keep a few snapshots and recompute the rest: less "
-                      "memory for more operations (%1 nodes here; try the 64-layer tanh example).")
-                       .arg(ops));
+    const QString note = tr("Store-all keeps every value of the forward pass until the backward "
+                            "sweep needs it. Checkpoints keep a few snapshots and recompute the "
+                            "rest: less memory for more operations (%1 nodes here; try the "
+                            "64-layer tanh example).")
+                             .arg(ops);
+    note_->setText(note);
 }
 
 QString MemoryPanel::legendText() const { return legend_->text(); }

@@ -81,7 +81,8 @@ void NumberField::setShown(double x) {
 void NumberField::showValue(double x) {
     if (!error_.isEmpty() || (hasFocus() && isModified())) return;
     const bool same = x == value_ || (std::isnan(x) && std::isnan(value_));
-    if (same && text() == writeNumber(x)) return;
+    // value_ is what the text reads; a non-finite one may be written as the user typed it.
+    if (same && (text() == writeNumber(x) || !std::isfinite(x))) return;
     setShown(x);
 }
 
@@ -102,7 +103,13 @@ void NumberField::commit() {
     const double x = *entry.value;
     const bool changed = !(x == value_ || (std::isnan(x) && std::isnan(value_))) ||
                          std::signbit(x) != std::signbit(value_);
-    setShown(x);
+    if (std::isfinite(x)) {
+        setShown(x);
+    } else {
+        // "log(-1)" says more than "0/0": a non-finite entry stays as typed (it reads back).
+        value_ = x;
+        setModified(false);
+    }
     if (changed) emit valueEdited(x);
 }
 

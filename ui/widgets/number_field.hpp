@@ -27,7 +27,8 @@ NumberEntry readNumber(const QString& text);
 QString writeNumber(double x);
 
 /// A line edit holding one double. Enter or leaving the field commits what was typed: a
-/// readable entry emits valueEdited and is rewritten in round-trip form; an unreadable one is
+/// readable entry emits valueEdited and is rewritten in round-trip form (a NaN or infinite one
+/// stays as typed, "log(-1)" saying more than "0/0"); an unreadable one is
 /// left as typed, drawn in the error colour with the message as tooltip, and emits
 /// entryRejected (the model keeps its number). ↑/↓ step by 0.1.
 class NumberField : public QLineEdit {
