@@ -124,10 +124,11 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad) {
     const double room = pad ? 0.1 : 0.0;
     double a = std::floor(std::log10(lo) - room), b = std::ceil(std::log10(hi) + room);
     if (b <= a) --a, ++b;
-    // A label every decade crowds a wide range at projector font sizes: label every second or
-    // third decade then (the ticks sit at powers of the base).
+    // A label every decade crowds a wide range at projector font sizes ("1e-08" is five
+    // characters; a side panel's axis has room for about six): at most six labels, every
+    // second, third, … decade (the ticks sit at powers of the base).
     const double decades = b - a;
-    const double step = decades > 20 ? 3 : decades > 10 ? 2 : 1;
+    const double step = std::max(1.0, std::ceil(decades / 6.0));
     a = std::floor(a / step) * step;
     b = std::ceil(b / step) * step;
     axis->setBase(std::pow(10.0, step));
