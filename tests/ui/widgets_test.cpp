@@ -271,7 +271,7 @@ TEST_CASE("new inputs start at distinct values, and Randomize draws a fixed sequ
     CHECK(other.inputs() == second);
 }
 
-TEST_CASE("a new program starts at step 0; a changed number keeps the step", "[inputs][model]") {
+TEST_CASE("a new program starts at step 0, a changed number keeps the step", "[inputs][model]") {
     SessionModel model;
     REQUIRE(model.setSource(QStringLiteral("2*x + sin(x)")));
     model.setStep(3);
