@@ -487,3 +487,25 @@ TEST_CASE("the window's keys step the trace, except in text fields", "[transport
     CHECK_FALSE(player.isPlaying());
     CHECK(text->toPlainText() == QStringLiteral("x y"));
 }
+
+TEST_CASE("tables and fields take a new theme and text size at once", "[trace-table][inputs]") {
+    SessionModel model;
+    REQUIRE(model.setSource(kProgram));
+    TraceTable table(model);
+    InputsPanel panel(model);
+    auto* x = panel.findChild<NumberField*>(QStringLiteral("inputValue0"));
+    REQUIRE(x);
+    const Theme before = Theme::current();
+    const int valueWidth = table.columnWidth(TraceTable::ValueColumn);
+
+    Theme::setCurrent(Theme::named(ThemeName::Dark, 1.5));
+    const Theme& now = Theme::current();
+    CHECK(table.item(0, TraceTable::ValueColumn)->font().pointSizeF() == now.tableFont().pointSizeF());
+    CHECK(table.palette().color(QPalette::Base) == now.background);
+    CHECK(table.columnWidth(TraceTable::ValueColumn) > valueWidth);  // the numbers still fit
+    CHECK(x->font().pointSizeF() == now.tableFont().pointSizeF());
+    CHECK(x->palette().color(QPalette::Base) == now.background);
+
+    Theme::setCurrent(before);
+    CHECK(table.columnWidth(TraceTable::ValueColumn) == valueWidth);
+}

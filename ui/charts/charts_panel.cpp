@@ -128,6 +128,7 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
     connect(&model_, &SessionModel::graphChanged, this, &ChartsPanel::markAllStale);
     connect(&model_, &SessionModel::traceChanged, this, &ChartsPanel::markAllStale);
     connect(&model_, &SessionModel::pointChanged, this, &ChartsPanel::markAllStale);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &ChartsPanel::applyTheme);
     rebuildChoices();
     applyFonts();
 }

@@ -110,6 +110,7 @@ MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent)
     };
     connect(&model_, &SessionModel::graphChanged, this, changed);
     connect(&model_, &SessionModel::pointChanged, this, changed);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &MemoryPanel::applyTheme);
 }
 
 void MemoryPanel::applyFonts() {

@@ -101,6 +101,7 @@ InputsPanel::InputsPanel(SessionModel& model, QWidget* parent)
     connect(&model_, &SessionModel::pointChanged, this, &InputsPanel::refresh);
     connect(&model_, &SessionModel::traceChanged, this, &InputsPanel::refresh);
     connect(&model_, &SessionModel::stepChanged, this, &InputsPanel::refreshOutputs);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &InputsPanel::applyTheme);
     rebuild();
 }
 
@@ -291,7 +292,7 @@ void InputsPanel::applyTheme() {
         } else if (w->property("heading").toBool()) {
             w->setFont(headingFont);
         } else if (w->property("number").toBool()) {
-            w->setFont(theme.numberFont());
+            w->setFont(theme.tableFont());
         } else {
             w->setFont(theme.labelFont());
             if (w->property("muted").toBool()) setMuted(w, true);

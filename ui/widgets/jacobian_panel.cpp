@@ -85,13 +85,14 @@ JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* paren
         if (!running_ && isVisible()) refreshCosts();
     });
     connect(&model_, &SessionModel::stepChanged, this, &JacobianPanel::onStep);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &JacobianPanel::applyTheme);
     rebuild();
 }
 
 void JacobianPanel::applyFonts() {
     const Theme& t = Theme::current();
     for (QPushButton* b : {byForward_, byReverse_, stop_}) b->setFont(t.labelFont());
-    matrix_->setFont(t.numberFont());
+    matrix_->setFont(t.tableFont());
     note_->setFont(t.labelFont());
     costs_->setFont(t.labelFont());
     costs_->horizontalHeader()->setFont(t.labelFont());

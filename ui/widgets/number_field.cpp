@@ -47,9 +47,6 @@ QString writeNumber(double x) {
 }
 
 NumberField::NumberField(QWidget* parent) : QLineEdit(parent) {
-    // Enough for "-0.0001234" at a glance; a full 17-digit double scrolls inside the field.
-    const QFontMetrics metrics(Theme::current().numberFont());
-    setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("-0.0001234")) + 12);
     applyTheme();
     setShown(0);
     connect(this, &QLineEdit::editingFinished, this, &NumberField::commit);
@@ -58,7 +55,9 @@ NumberField::NumberField(QWidget* parent) : QLineEdit(parent) {
 
 void NumberField::applyTheme() {
     const Theme& theme = Theme::current();
-    setFont(theme.numberFont());
+    setFont(theme.tableFont());
+    // Enough for "-0.0001234" at a glance; a full 17-digit double scrolls inside the field.
+    setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("-0.0001234")) + 12);
     QPalette p = palette();
     p.setColor(QPalette::Text, !error_.isEmpty() ? theme.error : muted_ ? theme.mutedText : theme.text);
     p.setColor(QPalette::Base, theme.background);

@@ -70,6 +70,7 @@ TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     connect(&model_, &SessionModel::stepChanged, this, &TraceTable::refresh);
     connect(&model_, &SessionModel::selectionChanged, this, &TraceTable::showSelection);
     connect(this, &QTableWidget::itemSelectionChanged, this, &TraceTable::onSelectionChanged);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &TraceTable::applyTheme);
     rebuild();
 }
 
@@ -91,12 +92,12 @@ void TraceTable::applyTheme() {
     for (int c = 0; c < ColumnCount; ++c)
         if (QTableWidgetItem* h = horizontalHeaderItem(c)) h->setFont(headerFont);
     const int line = std::max(QFontMetrics(theme.labelFont()).height(),
-                              QFontMetrics(theme.numberFont()).height());
+                              QFontMetrics(theme.tableFont()).height());
     verticalHeader()->setDefaultSectionSize(line + line / 2);
     for (int row = 0; row < rowCount(); ++row)
         for (int c = 0; c < ColumnCount; ++c)
             if (QTableWidgetItem* cell = item(row, c)) {
-                QFont font = c < ValueColumn ? theme.labelFont() : theme.numberFont();
+                QFont font = c < ValueColumn ? theme.labelFont() : theme.tableFont();
                 font.setBold(row == activeRow_);
                 cell->setFont(font);
             }
@@ -106,8 +107,8 @@ void TraceTable::applyTheme() {
 
 void TraceTable::fixWidths() {
     const Theme& theme = Theme::current();
-    const QFontMetrics numbers(theme.numberFont());
-    QFont bold = theme.numberFont();
+    const QFontMetrics numbers(theme.tableFont());
+    QFont bold = theme.tableFont();
     bold.setBold(true);  // the active row is bold: its widest number must fit too
     const QFontMetrics boldNumbers(bold);
     QFont headerFont = theme.labelFont();
@@ -179,7 +180,7 @@ void TraceTable::rebuild() {
         setItem(row, NameColumn, makeItem(name, theme.labelFont(), Qt::AlignLeft));
         setItem(row, DefinitionColumn, makeItem(definition, theme.labelFont(), Qt::AlignLeft));
         for (int c = ValueColumn; c < ColumnCount; ++c)
-            setItem(row, c, makeItem({}, theme.numberFont(), Qt::AlignRight));
+            setItem(row, c, makeItem({}, theme.tableFont(), Qt::AlignRight));
     }
     syncing_ = false;
     fixWidths();

@@ -147,6 +147,7 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     connect(&model_, &SessionModel::traceChanged, this, &TransportBar::syncStep);
     connect(&model_, &SessionModel::graphChanged, this, &TransportBar::syncStep);
     connect(&model_, &SessionModel::stepChanged, this, &TransportBar::syncStep);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &TransportBar::applyTheme);
     applyTheme();
     syncMode();
     syncPlaying(player_.isPlaying());
