@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QMouseEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -365,6 +366,14 @@ TEST_CASE("H·v mode shows v, v̇, v̄ and v̄˙, each under its own heading", "
     CHECK(table.horizontalHeaderItem(C::AdjointColumn)->text() == QStringLiteral("v\u0304"));
     CHECK(table.horizontalHeaderItem(C::AdjointTangentColumn)->text() ==
           QStringLiteral("v\u0304\u0307"));
+    // In this order on screen: v, value, v̇, v̄, v̄˙, then the definition.
+    const QHeaderView* header = table.horizontalHeader();
+    CHECK(header->visualIndex(C::NameColumn) == 0);
+    CHECK(header->visualIndex(C::ValueColumn) == 1);
+    CHECK(header->visualIndex(C::TangentColumn) == 2);
+    CHECK(header->visualIndex(C::AdjointColumn) == 3);
+    CHECK(header->visualIndex(C::AdjointTangentColumn) == 4);
+    CHECK(header->visualIndex(C::DefinitionColumn) == 5);
 
     model.setStep(model.stepCount());
     // f = (x + y)·sin x, by hand: ∂f/∂x = sin x + (x + y) cos x, ∂f/∂y = sin x;

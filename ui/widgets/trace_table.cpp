@@ -32,6 +32,21 @@ void setNumber(QTableWidgetItem* item, bool known, double value, const QColor& c
     item->setForeground(known ? colour : theme.pending);
 }
 
+// The most characters formatShort writes for any number of the trace: the initial state and
+// every number a step records ("·" and "nan" included). O(steps), once per trace.
+qsizetype longestNumber(const Trace& trace) {
+    qsizetype longest = 3;  // "nan", "···"
+    auto note = [&longest](double v) {
+        if (!std::isnan(v)) longest = std::max(longest, QString::fromStdString(formatShort(v)).size());
+    };
+    for (const NodeState& s : trace.initial) note(s.value);
+    for (const Step& step : trace.steps)
+        for (double v : {step.value, step.before, step.after, step.valueTangent,
+                         step.beforeTangent, step.afterTangent})
+            note(v);
+    return longest;
+}
+
 }  // namespace
 
 TraceTable::TraceTable(SessionModel& model, QWidget* parent)
@@ -66,7 +81,10 @@ TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     applyTheme();
 
     connect(&model_, &SessionModel::graphChanged, this, &TraceTable::rebuild);
-    connect(&model_, &SessionModel::traceChanged, this, &TraceTable::refresh);
+    connect(&model_, &SessionModel::traceChanged, this, [this] {
+        fixWidths();  // a new sweep: its own widest number
+        refresh();
+    });
     connect(&model_, &SessionModel::stepChanged, this, &TraceTable::refresh);
     connect(&model_, &SessionModel::selectionChanged, this, &TraceTable::showSelection);
     connect(this, &QTableWidget::itemSelectionChanged, this, &TraceTable::onSelectionChanged);
@@ -114,13 +132,11 @@ void TraceTable::fixWidths() {
     QFont headerFont = theme.labelFont();
     headerFont.setBold(true);
     const QFontMetrics header(headerFont);
-    // The widest text formatShort can write: four significant digits, a minus sign and a
-    // three-digit exponent ("−1.234e-308"); digits are equally wide in common fonts, but take
-    // the widest digit anyway.
-    int digit = 0;
-    for (char d = '0'; d <= '9'; ++d)
-        digit = std::max(digit, boldNumbers.horizontalAdvance(QChar(d)));
-    const int widestNumber = boldNumbers.horizontalAdvance(QStringLiteral("−.e-")) + 8 * digit;
+    // As wide as the widest number this sweep will ever show (every number it records, at any
+    // step), in the bold of the current step's row: fixed for the whole sweep, so nothing moves
+    // while it plays, and no wider than needed, so H·v's four columns fit a side panel. The
+    // table's numbers are in a monospaced font: the longest text is the widest.
+    const int widestNumber = boldNumbers.horizontalAdvance(QString(longestNumber(model_.trace()), u'8'));
     const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 16;
     for (int c = ValueColumn; c < ColumnCount; ++c)
         setColumnWidth(c, std::max(widestNumber, header.horizontalAdvance(
@@ -144,6 +160,12 @@ void TraceTable::showColumns() {
     setColumnHidden(TangentColumn, mode == Mode::Reverse);
     setColumnHidden(AdjointColumn, mode == Mode::Forward);
     setColumnHidden(AdjointTangentColumn, mode != Mode::ForwardOverReverse);
+    // H·v has four numbers per row: they come right after the name, so a side panel shows all
+    // four, and the definition moves to the end (the graph shows it too).
+    QHeaderView* header = horizontalHeader();
+    const int wanted = mode == Mode::ForwardOverReverse ? ColumnCount - 1 : DefinitionColumn;
+    if (header->visualIndex(DefinitionColumn) != wanted)
+        header->moveSection(header->visualIndex(DefinitionColumn), wanted);
 }
 
 int TraceTable::rowOfNode(int id) const {
