@@ -150,7 +150,8 @@ NiceTicks niceIntegerTicks(double hi, int maxIntervals) {
         }
 }
 
-QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers) {
+QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers,
+                      int maxIntervals) {
     auto* axis = new QValueAxis;
     styleAxis(axis, title);
     if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) {
@@ -160,7 +161,7 @@ QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers)
     if (integers) {
         // "%d" on ticks at 1.6, 3.25, … would print 1, 3 under points at 2 and 3: ticks fall on
         // whole, countable numbers instead.
-        const NiceTicks ticks = niceIntegerTicks(hi - lo);
+        const NiceTicks ticks = niceIntegerTicks(hi - lo, maxIntervals);
         axis->setRange(lo, lo + ticks.top);
         axis->setLabelFormat(QStringLiteral("%d"));
         axis->setTickType(QValueAxis::TicksDynamic);

@@ -65,7 +65,9 @@ NiceTicks niceIntegerTicks(double hi, int maxIntervals = 6);
 
 /// A linear axis with its title over [lo, hi]; with integers, ticks at niceIntegerTicks(hi − lo)
 /// from lo, and the range extended to the last tick.
-QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false);
+/// maxIntervals as for niceIntegerTicks (fewer for a horizontal axis of wide labels).
+QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false,
+                      int maxIntervals = 6);
 
 /// A line series drawn with the given colour and style; objectName is what tests look for.
 QLineSeries* lineSeries(const QString& name, const QString& objectName, const QColor& colour,

@@ -45,8 +45,8 @@ QChart* buildMemoryChart(const std::vector<MemorySeries>& series) {
     // Whole-number ticks (1, 2 or 5 × 10ᵏ) with the top tick above the highest peak, so the
     // peak the legend states can be read off the axis. A twentieth of headroom keeps the
     // highest line off the frame.
-    QValueAxis* x = valueAxis(QObject::tr("tick of the sweep"), 0, longest, true);
-    QValueAxis* y = valueAxis(QObject::tr("values in memory"), 0, highest * 1.05, true);
+    QValueAxis* x = valueAxis(QObject::tr("tick of the sweep"), 0, longest, true, 3);
+    QValueAxis* y = valueAxis(QObject::tr("values"), 0, highest * 1.05, true);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries* line : lines) {
@@ -88,10 +88,12 @@ MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent)
     view_->setRenderHint(QPainter::Antialiasing);
     // Below this the axis labels turn into "…": a side panel too short for it scrolls instead.
     view_->setMinimumHeight(220);
+    view_->setMinimumWidth(240);
     layout->addWidget(view_, 1);
     legend_ = new QLabel(this);
     legend_->setObjectName(QStringLiteral("memoryLegend"));
     legend_->setTextFormat(Qt::RichText);
+    legend_->setWordWrap(true);  // a narrow panel wraps the lines rather than scrolling sideways
     layout->addWidget(legend_);
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("memoryNote"));

@@ -67,6 +67,7 @@ QPushButton* unitButton(const QString& text, const QString& tip, const QString& 
     auto* button = new QPushButton(text, parent);
     button->setToolTip(tip);
     button->setObjectName(name);
+    button->setProperty("unit", true);
     return button;
 }
 
@@ -122,14 +123,16 @@ void InputsPanel::rebuild() {
 QWidget* InputsPanel::buildRows() {
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
-    grid->setHorizontalSpacing(12);
+    grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(6);
     const Graph& graph = model_.graph();
 
     int row = 0;
     grid->addWidget(heading(tr("inputs"), content), row, 0);
     grid->addWidget(heading(QStringLiteral("x"), content), row, 1);
-    QLabel* directionHeading = heading(tr("ẋ (forward direction)"), content);
+    // Short headings: the columns must fit a side panel on a 1024-pixel projector.
+    QLabel* directionHeading = heading(tr("ẋ (direction)"), content);
+    directionHeading->setToolTip(tr("ẋ: the forward-mode direction"));
     grid->addWidget(directionHeading, row, 2, 1, 2);
     directionColumn_.push_back(directionHeading);
     ++row;
@@ -151,7 +154,8 @@ QWidget* InputsPanel::buildRows() {
     grid->setRowMinimumHeight(row++, 12);  // a gap between the two groups
     grid->addWidget(heading(tr("outputs"), content), row, 0);
     grid->addWidget(heading(tr("value"), content), row, 1);
-    QLabel* seedHeading = heading(tr("ȳ (reverse seed)"), content);
+    QLabel* seedHeading = heading(tr("ȳ (seed)"), content);
+    seedHeading->setToolTip(tr("ȳ: the reverse-mode seed"));
     grid->addWidget(seedHeading, row, 2, 1, 2);
     seedColumn_.push_back(seedHeading);
     ++row;
@@ -297,6 +301,9 @@ void InputsPanel::applyTheme() {
             w->setFont(theme.labelFont());
             if (w->property("muted").toBool()) setMuted(w, true);
         }
+        // "e₁₂" needs a third of a default push button: the columns must fit a side panel.
+        if (w->property("unit").toBool())
+            w->setMaximumWidth(QFontMetrics(theme.labelFont()).horizontalAdvance(QStringLiteral("e₁₂₃")) + 16);
     }
     refresh();
 }

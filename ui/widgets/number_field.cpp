@@ -56,8 +56,9 @@ NumberField::NumberField(QWidget* parent) : QLineEdit(parent) {
 void NumberField::applyTheme() {
     const Theme& theme = Theme::current();
     setFont(theme.tableFont());
-    // Enough for "-0.0001234" at a glance; a full 17-digit double scrolls inside the field.
-    setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("-0.0001234")) + 12);
+    // Eight characters at a glance ("-0.00012", "1.5e-07"); a full 17-digit double scrolls
+    // inside the field. Narrow enough for x, ẋ and eᵢ side by side on a 1024-pixel projector.
+    setMinimumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("-0.00012")) + 10);
     QPalette p = palette();
     p.setColor(QPalette::Text, !error_.isEmpty() ? theme.error : muted_ ? theme.mutedText : theme.text);
     p.setColor(QPalette::Base, theme.background);
