@@ -76,7 +76,10 @@ TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     verticalHeader()->hide();
     // Fixed sizes: sizing to contents is slow on big graphs and makes columns jump per step.
     horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    horizontalHeader()->setSectionResizeMode(DefinitionColumn, QHeaderView::Interactive);
+    // The definition takes what the numbers leave: it depends on the panel's width only, never
+    // on the step, and a narrow panel cuts definitions (whole in their tooltips), not numbers.
+    horizontalHeader()->setSectionResizeMode(DefinitionColumn, QHeaderView::Stretch);
+    horizontalHeader()->setMinimumSectionSize(24);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     applyTheme();
 
@@ -125,7 +128,6 @@ void TraceTable::applyTheme() {
 
 void TraceTable::fixWidths() {
     const Theme& theme = Theme::current();
-    const QFontMetrics numbers(theme.tableFont());
     QFont bold = theme.tableFont();
     bold.setBold(true);  // the active row is bold: its widest number must fit too
     const QFontMetrics boldNumbers(bold);
@@ -141,18 +143,16 @@ void TraceTable::fixWidths() {
     for (int c = ValueColumn; c < ColumnCount; ++c)
         setColumnWidth(c, std::max(widestNumber, header.horizontalAdvance(
                                                      horizontalHeaderItem(c)->text())) + padding);
-    // Names and definitions do not change while a sweep plays: their widths are set per graph.
+    // Names do not change while a sweep plays: their width is set per graph (the definition
+    // stretches over the rest).
     int name = header.horizontalAdvance(horizontalHeaderItem(NameColumn)->text());
-    int definition = header.horizontalAdvance(horizontalHeaderItem(DefinitionColumn)->text());
     QFont boldLabel = theme.labelFont();
     boldLabel.setBold(true);
     const QFontMetrics labels(boldLabel);
     for (int row = 0; row < rowCount() && row < 2000; ++row) {  // enough to see the pattern
         name = std::max(name, labels.horizontalAdvance(item(row, NameColumn)->text()));
-        definition = std::max(definition, labels.horizontalAdvance(item(row, DefinitionColumn)->text()));
     }
     setColumnWidth(NameColumn, name + padding);
-    setColumnWidth(DefinitionColumn, std::min(definition + padding, 40 * numbers.averageCharWidth()));
 }
 
 void TraceTable::showColumns() {
@@ -201,6 +201,7 @@ void TraceTable::rebuild() {
             definition += QStringLiteral("   (") + fromUtf8(graph.nameOf(id)) + u')';
         setItem(row, NameColumn, makeItem(name, theme.labelFont(), Qt::AlignLeft));
         setItem(row, DefinitionColumn, makeItem(definition, theme.labelFont(), Qt::AlignLeft));
+        item(row, DefinitionColumn)->setToolTip(definition);
         for (int c = ValueColumn; c < ColumnCount; ++c)
             setItem(row, c, makeItem({}, theme.tableFont(), Qt::AlignRight));
     }
