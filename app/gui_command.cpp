@@ -76,6 +76,10 @@ void setupApplication() {
 int runExport(int& argc, char** argv, const std::vector<std::string>& args, std::ostream& err) {
     Options opt;
     if (auto e = parseOptions(args, std::cin, opt)) return fail(err, e->status, e->message);
+    if (opt.help) {
+        std::cout << usage();
+        return 0;
+    }
     if (opt.source.empty()) return fail(err, UsageStatus, "export: no EXPR given");
     if (opt.output.empty()) return fail(err, UsageStatus, "export: give the output file with -o FILE.svg|.png|.dot");
     std::vector<std::pair<std::string, double>> values;
@@ -92,6 +96,8 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     model.setSource(QString::fromStdString(opt.source));
     model.setMode(modeNamed(opt.mode));
     model.setInputsByName(values);
+    // After the point: the backward graph is built at it (relu and friends branch there).
+    if (opt.backwardGraph) model.setShowBackwardGraph(true);
     std::string stepError;
     auto step = stepFor(opt.step.value_or("end"), model.stepCount(), stepError);
     if (!step) return fail(err, UsageStatus, stepError);

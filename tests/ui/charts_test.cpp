@@ -14,6 +14,8 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTest>
+#include <QTextDocument>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QXYSeries>
@@ -281,4 +283,47 @@ TEST_CASE("a failed chart export says why and writes nothing", "[charts]") {
         REQUIRE(error.has_value());
         CHECK(error->contains("cannot write"));
     }
+}
+
+TEST_CASE("counting axes tick at 1, 2 or 5 × 10ᵏ up to the first tick above the data", "[charts]") {
+    struct Row {
+        double hi, interval, top;
+    };
+    const Row rows[] = {
+        {0, 1, 1},       {1, 1, 1},     {5, 1, 5},        {5.25, 1, 6},    {6, 1, 6},
+        {7, 2, 8},       {12, 2, 12},   {13, 5, 15},      {30, 5, 30},     {31, 10, 40},
+        {213, 50, 250},  {223.65, 50, 250},               {1000, 200, 1000},
+        {1001, 200, 1200}, {1e6, 200000, 1e6},
+    };
+    for (const Row& r : rows) {
+        INFO("hi = " << r.hi);
+        const NiceTicks t = niceIntegerTicks(r.hi);
+        CHECK(t.interval == r.interval);
+        CHECK(t.top == r.top);
+    }
+}
+
+TEST_CASE("a narrow panel shows every legend entry whole", "[charts]") {
+    SessionModel model;
+    load(model);
+    ChartsPanel panel(model);
+    panel.resize(420, 700);  // a side panel on a 1024-pixel projector
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    panel.recomputeNow();
+    panel.tabs()->setCurrentIndex(ChartsPanel::CostTab);
+    QApplication::processEvents();
+    auto* legend = panel.findChild<QLabel*>(QStringLiteral("chartLegend%1").arg(ChartsPanel::CostTab));
+    REQUIRE(legend);
+    CHECK(legend->isVisible());
+    QTextDocument shown;
+    shown.setHtml(legend->text());
+    const QString text = shown.toPlainText().replace(QChar(0xA0), u' ');
+    for (QAbstractSeries* series : panel.chart(ChartsPanel::CostTab)->series()) {
+        INFO("series " << series->name().toStdString());
+        CHECK(text.contains(series->name()));  // whole: "forward mode: p sweeps"
+    }
+    // Its lines fit the label: wrapped, not cut.
+    CHECK(legend->heightForWidth(legend->width()) <= legend->height());
+    CHECK(legend->width() <= panel.width());
 }

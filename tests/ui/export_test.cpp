@@ -5,8 +5,13 @@
 
 #include <QFile>
 #include <QImage>
+#include <QPainter>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <cmath>
 
 #include "ui/export/diagram_export.hpp"
 #include "ui/model/session_model.hpp"
@@ -94,4 +99,77 @@ TEST_CASE("a failed export says why and changes nothing", "[export]") {
             CHECK(f.readAll() == "old");
         }
     }
+}
+
+namespace {
+
+// Pixels darker than mid-grey: the text, outlines and edges of a diagram on white.
+struct Ink {
+    long long count = 0;
+    QRect box;  // their bounding box
+};
+
+Ink inkOf(const QImage& image) {
+    Ink ink;
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    int left = argb.width(), top = argb.height(), right = -1, bottom = -1;
+    for (int y = 0; y < argb.height(); ++y)
+        for (int x = 0; x < argb.width(); ++x)
+            if (qGray(argb.pixel(x, y)) < 128) {
+                ++ink.count;
+                left = std::min(left, x), right = std::max(right, x);
+                top = std::min(top, y), bottom = std::max(bottom, y);
+            }
+    ink.box = QRect(QPoint(left, top), QPoint(right, bottom));
+    return ink;
+}
+
+}  // namespace
+
+TEST_CASE("PNG export draws what the SVG export of the same step draws", "[export]") {
+    const auto program = GENERATE(as<QString>{}, "(x+y)*sin(x)", "f = exp(-x*y)/(1 + x^2)\ng = f*y");
+    SessionModel model;
+    REQUIRE(model.setSource(program));
+    model.setStep(model.stepCount() / 2);
+    GraphScene scene(model, nullptr, /*synchronous=*/true);
+    scene.showFrame(model.step(), 0);
+    QTemporaryDir dir;
+    const QString svgPath = dir.filePath("graph.svg"), pngPath = dir.filePath("graph.png");
+    REQUIRE_FALSE(exportDiagram(scene, model, svgPath).has_value());
+    REQUIRE_FALSE(exportDiagram(scene, model, pngPath).has_value());
+
+    const QImage png(pngPath);
+    REQUIRE_FALSE(png.isNull());
+    QImage svg(png.size(), QImage::Format_ARGB32);
+    svg.fill(Qt::white);
+    QSvgRenderer renderer(svgPath);
+    REQUIRE(renderer.isValid());
+    QPainter painter(&svg);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    renderer.render(&painter, QRectF(QPointF(0, 0), png.size()));
+    painter.end();
+
+    const Ink a = inkOf(png), b = inkOf(svg);
+    INFO("PNG ink " << a.count << " in " << a.box.width() << "×" << a.box.height()
+                    << ", SVG ink " << b.count << " in " << b.box.width() << "×" << b.box.height());
+    REQUIRE(b.count > 0);
+    // Text drawn twice too large doubles the ink and overflows the boxes; rasterisers differ
+    // only in anti-aliasing and hinting.
+    CHECK(std::abs(double(a.count) / double(b.count) - 1) < 0.15);
+    const double slack = 0.03 * png.width();
+    CHECK(std::abs(a.box.left() - b.box.left()) < slack);
+    CHECK(std::abs(a.box.right() - b.box.right()) < slack);
+    CHECK(std::abs(a.box.top() - b.box.top()) < slack);
+    CHECK(std::abs(a.box.bottom() - b.box.bottom()) < slack);
+    // Pixel by pixel: where either has ink, both mostly do.
+    long long both = 0, either = 0;
+    const QImage pa = png.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < pa.height(); ++y)
+        for (int x = 0; x < pa.width(); ++x) {
+            const bool inkA = qGray(pa.pixel(x, y)) < 128, inkB = qGray(svg.pixel(x, y)) < 128;
+            both += inkA && inkB;
+            either += inkA || inkB;
+        }
+    INFO("overlap " << both << " of " << either);
+    CHECK(double(both) / double(either) > 0.6);
 }

@@ -65,6 +65,25 @@ TEST_CASE("the Jacobian panel fills columns in forward mode and rows in reverse 
         for (int r = 0; r < 3; ++r)
             for (int c = 0; c < 2; ++c) CHECK(filled(m, r, c));
     }
+    SECTION("the demo gives back the user's direction and seed") {
+        model.setDirection(0, 0.5);
+        model.setDirection(1, -2);
+        model.setSeed(1, 3);
+        const std::vector<double> direction = model.direction(), seed = model.seed();
+        QSignalSpy sweeps(&panel, &JacobianPanel::sweepFinished);
+        panel.run(Mode::Forward);
+        CHECK(model.direction() == std::vector<double>{1, 0});  // e₁ while it runs
+        for (int i = 0; i < 100 && panel.isRunning(); ++i) sweeps.wait(100);
+        REQUIRE_FALSE(panel.isRunning());
+        CHECK(model.direction() == direction);
+        CHECK(model.seed() == seed);
+
+        panel.run(Mode::Reverse);
+        CHECK(model.seed() == std::vector<double>{1, 0, 0});
+        panel.stop();  // stopped half-way: given back too
+        CHECK(model.direction() == direction);
+        CHECK(model.seed() == seed);
+    }
     SECTION("the cost table has both methods, measured") {
         QTableWidget* costs = panel.costTable();
         CHECK(costs->item(0, 1)->text() == "2");  // forward: n = 2 sweeps

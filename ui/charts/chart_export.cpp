@@ -4,10 +4,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QGraphicsLayout>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSvgGenerator>
 
 #include "ui/theme.hpp"
@@ -69,8 +71,12 @@ std::optional<QString> exportChart(QChartView* view, const QString& path) {
     }
     QImage image((source.size() * kPngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) return QObject::tr("the chart is too large for a PNG image");
-    image.setDotsPerMeterX(static_cast<int>(3780 * kPngScale));
-    image.setDotsPerMeterY(static_cast<int>(3780 * kPngScale));
+    // The chart measured its text at the screen's logical DPI; the image must use the same DPI
+    // (the 2× is the painter's scale), or the text comes out twice too large for its boxes.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const int dotsPerMetre = qRound((screen ? screen->logicalDotsPerInchY() : 96.0) / 0.0254);
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
     QPainter p(&image);
     render(view, p, QRectF(QPointF(0, 0), source.size() * kPngScale), source);
     p.end();

@@ -124,10 +124,11 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad) {
     const double room = pad ? 0.1 : 0.0;
     double a = std::floor(std::log10(lo) - room), b = std::ceil(std::log10(hi) + room);
     if (b <= a) --a, ++b;
-    // A label every decade crowds a wide range at projector font sizes: label every second or
-    // third decade then (the ticks sit at powers of the base).
+    // A label every decade crowds a wide range at projector font sizes ("1e-08" is five
+    // characters; a side panel's axis has room for about six): at most six labels, every
+    // second, third, … decade (the ticks sit at powers of the base).
     const double decades = b - a;
-    const double step = decades > 20 ? 3 : decades > 10 ? 2 : 1;
+    const double step = std::max(1.0, std::ceil(decades / 6.0));
     a = std::floor(a / step) * step;
     b = std::ceil(b / step) * step;
     axis->setBase(std::pow(10.0, step));
@@ -138,22 +139,36 @@ QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad) {
     return axis;
 }
 
-QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers) {
+NiceTicks niceIntegerTicks(double hi, int maxIntervals) {
+    if (!std::isfinite(hi) || hi < 1) hi = 1;
+    maxIntervals = std::max(maxIntervals, 1);
+    for (double decade = 1;; decade *= 10)
+        for (double m : {1.0, 2.0, 5.0}) {
+            const double interval = m * decade;
+            const double intervals = std::ceil(hi / interval);
+            if (intervals <= maxIntervals) return {interval, intervals * interval};
+        }
+}
+
+QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers,
+                      int maxIntervals) {
     auto* axis = new QValueAxis;
     styleAxis(axis, title);
     if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) {
         const double mid = std::isfinite(lo) ? lo : 0;
         lo = mid - 1, hi = mid + 1;
     }
-    axis->setRange(lo, hi);
     if (integers) {
+        // "%d" on ticks at 1.6, 3.25, … would print 1, 3 under points at 2 and 3: ticks fall on
+        // whole, countable numbers instead.
+        const NiceTicks ticks = niceIntegerTicks(hi - lo, maxIntervals);
+        axis->setRange(lo, lo + ticks.top);
         axis->setLabelFormat(QStringLiteral("%d"));
         axis->setTickType(QValueAxis::TicksDynamic);
-        const double span = hi - lo;
-        const double interval = span <= 10 ? 1 : span <= 25 ? 5 : span <= 60 ? 10 : 20;
-        axis->setTickAnchor(0);
-        axis->setTickInterval(interval);
+        axis->setTickAnchor(lo);
+        axis->setTickInterval(ticks.interval);
     } else {
+        axis->setRange(lo, hi);
         axis->applyNiceNumbers();
     }
     return axis;
@@ -253,6 +268,25 @@ void addCallout(QChart* chart, QAbstractSeries* series, QPointF at, const QStrin
     };
     QObject::connect(chart, &QChart::plotAreaChanged, chart, place);
     place();
+}
+
+QString legendHtml(const QChart* chart) {
+    const Theme& theme = Theme::current();
+    QStringList entries;
+    for (QLegendMarker* marker : chart->legend()->markers()) {
+        if (!marker->isVisible()) continue;
+        QColor colour = marker->brush().color();
+        // Hollow markers (this program's squares) are known by their outline.
+        if (marker->brush().style() == Qt::NoBrush || colour == theme.background)
+            colour = marker->pen().color();
+        if (auto* line = qobject_cast<QLineSeries*>(marker->series());
+            line && line->type() == QAbstractSeries::SeriesTypeLine)
+            colour = line->pen().color();
+        QString name = marker->label().toHtmlEscaped();
+        name.replace(u' ', QStringLiteral("&nbsp;"));  // an entry never breaks inside
+        entries << QStringLiteral("<span style='color:%1'>■</span>&nbsp;%2").arg(colour.name(), name);
+    }
+    return entries.join(QStringLiteral(" &nbsp; "));
 }
 
 void hideFromLegend(QChart* chart, QAbstractSeries* series) {

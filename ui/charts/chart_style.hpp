@@ -54,8 +54,20 @@ QChart* messageChart(const QString& title, const QString& message);
 /// A base-10 log axis with its title, covering whole decades around [lo, hi]; with pad, at
 /// least a tenth of a decade more on each side so no point sits on the frame.
 QLogValueAxis* logAxis(const QString& title, double lo, double hi, bool pad = true);
-/// A linear axis with its title over [lo, hi]; integer tick labels if integers is set.
-QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false);
+/// Ticks of a counting axis from 0: the interval is 1, 2 or 5 × 10ᵏ (what a reader can count
+/// in), at most maxIntervals of them, and top, the last tick, is the first multiple of the
+/// interval at or above hi, so nothing plotted lies above the axis.
+struct NiceTicks {
+    double interval = 1;
+    double top = 1;
+};
+NiceTicks niceIntegerTicks(double hi, int maxIntervals = 6);
+
+/// A linear axis with its title over [lo, hi]; with integers, ticks at niceIntegerTicks(hi − lo)
+/// from lo, and the range extended to the last tick.
+/// maxIntervals as for niceIntegerTicks (fewer for a horizontal axis of wide labels).
+QValueAxis* valueAxis(const QString& title, double lo, double hi, bool integers = false,
+                      int maxIntervals = 6);
 
 /// A line series drawn with the given colour and style; objectName is what tests look for.
 QLineSeries* lineSeries(const QString& name, const QString& objectName, const QColor& colour,
@@ -81,6 +93,11 @@ void colourPoints(QXYSeries* series, const std::vector<QColor>& colours);
 /// would leave the plot and hidden when the point is outside the plot.
 void addCallout(QChart* chart, QAbstractSeries* series, QPointF at, const QString& text,
                 const QColor& colour, QPointF offset = {8, 6});
+
+/// The chart's legend as rich text for a label under the chart, one "■ name" per visible entry
+/// in its series' colour, breaking lines only between entries: QLegend's single row cuts
+/// names short ("forward mode: p swe…") in a side panel.
+QString legendHtml(const QChart* chart);
 
 /// Leaves series out of the legend (its meaning is written on the chart instead).
 void hideFromLegend(QChart* chart, QAbstractSeries* series);

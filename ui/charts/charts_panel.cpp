@@ -73,7 +73,6 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
       family_(new QComboBox(this)), input_(new QComboBox(this)),
       swellSummary_(new QLabel(this)), derivativeText_(new QPlainTextEdit(this)) {
     tabs_->setObjectName(QStringLiteral("chartTabs"));
-    tabs_->tabBar()->setFont(scaledLabelFont(1.3, true));
     direction_->setObjectName(QStringLiteral("fdDirection"));
     direction_->setToolTip(tr("The direction of the finite differences and of forward mode"));
     measure_->setObjectName(QStringLiteral("costMeasure"));
@@ -85,13 +84,9 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
     family_->addItem(tr("product: x₁·x₂·…·xₙ"));
     input_->setObjectName(QStringLiteral("sliceInput"));
     swellSummary_->setObjectName(QStringLiteral("swellSummary"));
-    swellSummary_->setFont(scaledLabelFont(1.2));
     swellSummary_->setWordWrap(true);
     derivativeText_->setObjectName(QStringLiteral("derivativeText"));
     derivativeText_->setReadOnly(true);
-    derivativeText_->setFont(Theme::current().editorFont());
-    // A few lines: long derivatives scroll, the chart keeps most of the height.
-    derivativeText_->setMaximumHeight(6 * derivativeText_->fontMetrics().lineSpacing());
 
     auto* below = new QWidget(this);
     auto* belowLayout = new QVBoxLayout(below);
@@ -106,7 +101,6 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
 
     auto* exportButton = new QPushButton(tr("Export chart…"), this);
     exportButton->setObjectName(QStringLiteral("exportChart"));
-    exportButton->setFont(scaledLabelFont(1.2));
     tabs_->setCornerWidget(exportButton, Qt::TopRightCorner);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -134,7 +128,27 @@ ChartsPanel::ChartsPanel(SessionModel& model, QWidget* parent)
     connect(&model_, &SessionModel::graphChanged, this, &ChartsPanel::markAllStale);
     connect(&model_, &SessionModel::traceChanged, this, &ChartsPanel::markAllStale);
     connect(&model_, &SessionModel::pointChanged, this, &ChartsPanel::markAllStale);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &ChartsPanel::applyTheme);
     rebuildChoices();
+    applyFonts();
+}
+
+void ChartsPanel::applyFonts() {
+    tabs_->tabBar()->setFont(scaledLabelFont(1.3, true));
+    // Controls, their labels, the summary and the export button: a size up, for the room.
+    for (QWidget* w : findChildren<QWidget*>()) {
+        if (qobject_cast<QLabel*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QPushButton*>(w))
+            w->setFont(scaledLabelFont(1.2));
+    }
+    derivativeText_->setFont(Theme::current().editorFont());
+    // A few lines: long derivatives scroll, the chart keeps most of the height.
+    derivativeText_->setMaximumHeight(6 * derivativeText_->fontMetrics().lineSpacing());
+}
+
+void ChartsPanel::applyTheme() {
+    applyFonts();
+    // Every chart is drawn from the theme when it is built: build them again.
+    markAllStale();
 }
 
 // The workers hold copies only, so they may finish after the panel is gone; their results
@@ -146,8 +160,6 @@ QWidget* ChartsPanel::controlRow(const QString& label, QComboBox* combo) {
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(8, 4, 8, 0);
     auto* text = new QLabel(label, row);
-    text->setFont(scaledLabelFont(1.2));
-    combo->setFont(scaledLabelFont(1.2));
     combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     layout->addWidget(text);
     layout->addWidget(combo);
@@ -164,8 +176,17 @@ QWidget* ChartsPanel::page(int tab, QWidget* controls, QWidget* below) {
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(360, 260);
     layout->addWidget(view, 1);
+    // The legend, under the chart and wrapping between entries (see legendHtml).
+    auto* legend = new QLabel(page);
+    legend->setObjectName(QStringLiteral("chartLegend%1").arg(tab));
+    legend->setTextFormat(Qt::RichText);
+    legend->setWordWrap(true);
+    legend->setContentsMargins(8, 0, 8, 0);
+    legend->hide();
+    layout->addWidget(legend);
     if (below) layout->addWidget(below);
     state_[tab].view = view;
+    state_[tab].legend = legend;
     return page;
 }
 
@@ -314,11 +335,24 @@ void ChartsPanel::display(int tab, QChart* chart) {
     QChart* old = v->chart();
     v->setChart(chart);
     delete old;
+    // On screen the legend is a wrapping label (its markers exist once the chart is in a
+    // view); an exported chart shows its own (see exportCurrent), at the export's width.
+    const QString legend = legendHtml(chart);
+    state_[tab].legend->setText(legend);
+    state_[tab].legend->setVisible(!legend.isEmpty());
+    if (!legend.isEmpty()) chart->legend()->hide();
     emit chartUpdated(tab);
 }
 
 std::optional<QString> ChartsPanel::exportCurrent(const QString& path) {
-    return exportChart(view(tabs_->currentIndex()), path);
+    const int tab = tabs_->currentIndex();
+    QChart* shown = chart(tab);
+    // A file has no label under it: the chart's own legend goes into the export.
+    const bool ownLegend = shown && !state_[tab].legend->isHidden();
+    if (ownLegend) shown->legend()->show();
+    auto result = exportChart(view(tab), path);
+    if (ownLegend) shown->legend()->hide();
+    return result;
 }
 
 void ChartsPanel::exportClicked() {

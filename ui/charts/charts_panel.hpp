@@ -50,6 +50,8 @@ public:
     void recomputeNow();
     /// Writes the visible tab's chart (see exportChart); returns an error message if it fails.
     std::optional<QString> exportCurrent(const QString& path);
+    /// Takes fonts and colours from Theme::current() again; the charts are redrawn.
+    void applyTheme();
 
 signals:
     /// A tab's chart was replaced by one drawn from fresh data.
@@ -64,12 +66,14 @@ private:
 
     struct TabState {
         QChartView* view = nullptr;
+        QLabel* legend = nullptr;  // the chart's legend, wrapping
         QFutureWatcher<Result>* watcher = nullptr;
         unsigned generation = 0;  // bumped whenever the data it would show changes
         bool stale = true;
         bool running = false;
     };
 
+    void applyFonts();
     QWidget* page(int tab, QWidget* controls, QWidget* below = nullptr);
     QWidget* controlRow(const QString& label, QComboBox* combo);
     void rebuildChoices();  // input names in the combos, after a new graph

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QScrollArea>
 #include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -12,6 +13,7 @@
 #include <algorithm>
 
 #include "autodiff/checkpoint.hpp"
+#include "ui/charts/chart_style.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"
 
@@ -19,44 +21,37 @@ namespace adviz::ui {
 
 QChart* buildMemoryChart(const std::vector<MemorySeries>& series) {
     const Theme& t = Theme::current();
-    auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Values in memory, reverse sweep"));
-    QFont title = t.captionFont();
-    title.setPointSizeF(15);
+    QChart* chart = themedChart(QObject::tr("Values in memory, reverse sweep"));
+    QFont title = t.labelFont();  // a side panel's chart: its height is for the curves
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.2);
     chart->setTitleFont(title);
     // The legend is a label under the chart (MemoryPanel): one line per strategy with its peak
     // and recomputed operations, which a side panel cannot fit in QLegend's single row.
     chart->legend()->hide();
     const QColor colours[] = {t.adjoint, t.tangent, t.outputBorder, t.selected};
     int longest = 1, highest = 1;
+    std::vector<QLineSeries*> lines;
     for (std::size_t k = 0; k < series.size(); ++k) {
         const MemorySeries& m = series[k];
-        auto* line = new QLineSeries;
-        line->setName(QObject::tr("%1: peak %2 values, %3 recomputed").arg(m.name).arg(m.peak).arg(m.recomputed));
+        auto* line = lineSeries(QObject::tr("%1: peak %2 values, %3 recomputed")
+                                    .arg(m.name).arg(m.peak).arg(m.recomputed),
+                                QStringLiteral("memory%1").arg(k), colours[k % 4]);
         for (std::size_t i = 0; i < m.alive.size(); ++i) line->append(static_cast<double>(i), m.alive[i]);
-        QPen pen(colours[k % 4], 3);
-        line->setPen(pen);
-        chart->addSeries(line);
-        longest = std::max(longest, static_cast<int>(m.alive.size()));
+        lines.push_back(line);
+        longest = std::max(longest, static_cast<int>(m.alive.size()) - 1);
         highest = std::max(highest, m.peak);
     }
-    auto* x = new QValueAxis;
-    x->setTitleText(QObject::tr("tick of the sweep"));
-    x->setRange(0, longest);
-    x->setLabelFormat("%d");
-    auto* y = new QValueAxis;
-    y->setTitleText(QObject::tr("values in memory"));
-    y->setRange(0, highest * 1.1 + 1);
-    y->setLabelFormat("%d");
-    for (QValueAxis* a : {x, y}) {
-        a->setLabelsFont(t.labelFont());
-        a->setTitleFont(t.labelFont());
-    }
+    // Whole-number ticks (1, 2 or 5 × 10ᵏ) with the top tick above the highest peak, so the
+    // peak the legend states can be read off the axis. A twentieth of headroom keeps the
+    // highest line off the frame.
+    QValueAxis* x = valueAxis(QObject::tr("tick of the sweep"), 0, longest, true, 3);
+    QValueAxis* y = valueAxis(QObject::tr("values"), 0, highest * 1.05, true);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries* s : chart->series()) {
-        s->attachAxis(x);
-        s->attachAxis(y);
+    for (QLineSeries* line : lines) {
+        attach(chart, line, x, y);
+        showValuesOnHover(chart, line, QObject::tr("tick"), QObject::tr("values"));
     }
     return chart;
 }
@@ -78,19 +73,33 @@ std::vector<MemorySeries> MemoryPanel::seriesFor(const SessionModel& model) {
 }
 
 MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent), model_(model) {
-    auto* layout = new QVBoxLayout(this);
+    // Chart, legend and note scroll together when the panel is shorter than they need: the
+    // chart keeps a readable height, the note is a scroll away.
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(content);
     view_ = new QChartView(this);
     view_->setRenderHint(QPainter::Antialiasing);
+    // Below this the axis labels turn into "…": a side panel too short for it scrolls instead.
+    view_->setMinimumHeight(220);
+    view_->setMinimumWidth(240);
     layout->addWidget(view_, 1);
     legend_ = new QLabel(this);
     legend_->setObjectName(QStringLiteral("memoryLegend"));
     legend_->setTextFormat(Qt::RichText);
-    legend_->setFont(Theme::current().labelFont());
+    legend_->setWordWrap(true);  // a narrow panel wraps the lines rather than scrolling sideways
     layout->addWidget(legend_);
     note_ = new QLabel(this);
+    note_->setObjectName(QStringLiteral("memoryNote"));
     note_->setWordWrap(true);
-    note_->setFont(Theme::current().labelFont());
     layout->addWidget(note_);
+    applyFonts();
     auto* debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(150);
@@ -103,6 +112,23 @@ MemoryPanel::MemoryPanel(SessionModel& model, QWidget* parent) : QWidget(parent)
     };
     connect(&model_, &SessionModel::graphChanged, this, changed);
     connect(&model_, &SessionModel::pointChanged, this, changed);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &MemoryPanel::applyTheme);
+}
+
+void MemoryPanel::applyFonts() {
+    const Theme& theme = Theme::current();
+    for (QLabel* label : {legend_, note_}) {
+        label->setFont(theme.labelFont());
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, theme.text);
+        label->setPalette(palette);
+    }
+}
+
+void MemoryPanel::applyTheme() {
+    applyFonts();
+    stale_ = true;
+    if (isVisible()) refresh();  // the chart is built from the theme: build it again
 }
 
 void MemoryPanel::showEvent(QShowEvent* event) {
@@ -120,15 +146,17 @@ void MemoryPanel::refresh() {
     const QList<QAbstractSeries*> drawn = view_->chart()->series();
     for (qsizetype k = 0; k < drawn.size(); ++k) {
         auto* line = static_cast<QLineSeries*>(drawn[k]);
-        lines << QStringLiteral("<span style='color:%1; font-size:16pt'>■</span> %2")
+        lines << QStringLiteral("<span style='color:%1; font-size:large'>■</span> %2")
                      .arg(line->pen().color().name(), line->name().toHtmlEscaped());
     }
     legend_->setText(lines.join(QStringLiteral("<br>")));
     const int ops = series_.empty() ? 0 : static_cast<int>(model_.graph().size() - model_.graph().inputCount());
-    note_->setText(tr("Store-all keeps every value of the forward pass until the backward sweep "
-                      "needs it. Checkpoints keep a few snapshots and recompute the rest: less "
-                      "memory for more operations (%1 nodes here; try the 64-layer tanh example).")
-                       .arg(ops));
+    const QString note = tr("Store-all keeps every value of the forward pass until the backward "
+                            "sweep needs it. Checkpoints keep a few snapshots and recompute the "
+                            "rest: less memory for more operations (%1 nodes here; try the "
+                            "64-layer tanh example).")
+                             .arg(ops);
+    note_->setText(note);
 }
 
 QString MemoryPanel::legendText() const { return legend_->text(); }

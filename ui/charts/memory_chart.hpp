@@ -41,11 +41,15 @@ public:
     QString legendText() const;
     /// Recomputes now (also done, debounced, when the model changes while visible).
     void refresh();
+    /// Takes fonts and colours from Theme::current() again (the chart is rebuilt).
+    void applyTheme();
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void applyFonts();
+
     SessionModel& model_;
     QChartView* view_;
     QLabel* legend_;  // per strategy: colour, peak, recomputed operations

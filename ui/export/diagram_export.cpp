@@ -1,8 +1,10 @@
 #include "ui/export/diagram_export.hpp"
 
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
+#include <QScreen>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -16,6 +18,15 @@ namespace adviz::ui {
 namespace {
 
 constexpr double pngScale = 2.0;
+
+// Fonts are in points, and a painter turns points into pixels at its device's DPI. The layout
+// measured every label at the screen's logical DPI, so each export device must use that DPI:
+// QSvgGenerator defaults to 72 (text drawn at 3/4 of the size its box was made for), and the
+// PNG's image was given twice 96.
+int layoutDpi() {
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    return screen ? qRound(screen->logicalDotsPerInchY()) : 96;
+}
 
 void render(GraphScene& scene, QPainter& p, const QRectF& target, const QRectF& source) {
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -58,6 +69,7 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
     if (ext == "svg") {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
+        svg.setResolution(layoutDpi());
         svg.setSize(source.size().toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
         svg.setTitle(QStringLiteral("adviz: ") + model.goodSource().left(200));
@@ -70,8 +82,12 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
     }
     QImage image((source.size() * pngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) return QObject::tr("the diagram is too large for a PNG image");
-    image.setDotsPerMeterX(static_cast<int>(3780 * pngScale));
-    image.setDotsPerMeterY(static_cast<int>(3780 * pngScale));
+    // The 2× comes from the painter's scale (target twice the source), applied to boxes and
+    // text alike; the DPI stays the layout's. (An image claiming 2 × 96 DPI drew the text twice
+    // too large on top of the scale.)
+    const int dotsPerMetre = qRound(layoutDpi() / 0.0254);
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
     QPainter p(&image);
     render(scene, p, QRectF(QPointF(0, 0), source.size() * pngScale), source);
     p.end();

@@ -1,7 +1,10 @@
 #include "ui/model/session_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <numbers>
+#include <set>
 
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
@@ -9,14 +12,15 @@
 namespace adviz::ui {
 namespace {
 
-// Same structure: same nodes, operands, constants and names, so the layout can stay.
-bool sameStructure(const Graph& a, const Graph& b) {
+// Same structure: same nodes, operands, constants and names, so the layout can stay. With
+// constants = false, only the constants' values may differ: the same steps in the same order.
+bool sameStructure(const Graph& a, const Graph& b, bool constants = true) {
     if (a.size() != b.size() || a.inputs != b.inputs || a.outputCount() != b.outputCount())
         return false;
     for (int id = 0; id < a.size(); ++id) {
         const Node &p = a[id], &q = b[id];
         if (p.op != q.op || p.a != q.a || p.b != q.b || a.nameOf(id) != b.nameOf(id)) return false;
-        if (p.op == Op::Const && !(p.constant == q.constant)) return false;
+        if (constants && p.op == Op::Const && !(p.constant == q.constant)) return false;
     }
     for (int k = 0; k < a.outputCount(); ++k)
         if (a.outputs[static_cast<std::size_t>(k)].name != b.outputs[static_cast<std::size_t>(k)].name ||
@@ -25,7 +29,44 @@ bool sameStructure(const Graph& a, const Graph& b) {
     return true;
 }
 
+// Hundredths: what a teacher reads aloud and types back.
+double toHundredths(double v) { return std::round(v * 100.0) / 100.0; }
+
+// v itself, or v + 0.01, v + 0.02, … : the first not already in taken (then taken holds it).
+// Distinct values keep a symmetric program from collapsing: in an MLP whose weights are inputs,
+// equal weights make equal hidden units, and the lesson would show one unit drawn n times.
+double firstFree(double v, std::set<double>& taken) {
+    while (taken.count(v)) v = toHundredths(v + 0.01);
+    taken.insert(v);
+    return v;
+}
+
+// SplitMix64 (Steele, Lea, Flood 2014): a fixed, portable sequence; std::uniform_real_distribution
+// is not specified bit for bit, so "the same in every session" needs its own generator.
+std::uint64_t splitMix64(std::uint64_t z) {
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
 }  // namespace
+
+double initialInputValue(int i) {
+    // 1, 0.62, 1.24, 0.85, 1.47, …: the golden-ratio sequence frac(½ + i·φ) shifted into
+    // [0.5, 1.5), so input 0 keeps the familiar 1 and later ones spread evenly without
+    // clustering. Positive and away from 0, where log, sqrt and division are all defined.
+    const double t = 0.5 + static_cast<double>(i) * std::numbers::phi;
+    return toHundredths(0.5 + (t - std::floor(t)));
+}
+
+double randomInputValue(std::uint64_t draw, int i) {
+    // Uniform over [−2, 2] in hundredths, from SplitMix64 of (draw, i): draw n of a session is
+    // draw n of every session.
+    const std::uint64_t bits = splitMix64(draw * 0x100000001B3ull + static_cast<std::uint64_t>(i));
+    const double u = static_cast<double>(bits >> 11) * 0x1.0p-53;  // [0, 1)
+    return toHundredths(-2.0 + 4.0 * u);
+}
 
 SessionModel::SessionModel(QObject* parent) : QObject(parent) {}
 
@@ -57,14 +98,22 @@ bool SessionModel::setSource(const QString& text) {
     x_.assign(static_cast<std::size_t>(program_.inputCount()), 1.0);
     xdot_.assign(x_.size(), 0.0);
     bool anyDir = false;
+    std::set<double> taken;  // values of kept inputs: a new input gets none of them
+    std::vector<int> fresh;
     for (int i = 0; i < program_.inputCount(); ++i) {
         std::string n(program_.inputName(i));
-        if (auto it = oldX.find(n); it != oldX.end()) x_[static_cast<std::size_t>(i)] = it->second;
+        if (auto it = oldX.find(n); it != oldX.end()) {
+            x_[static_cast<std::size_t>(i)] = it->second;
+            taken.insert(it->second);
+        } else {
+            fresh.push_back(i);
+        }
         if (auto it = oldDir.find(n); it != oldDir.end()) {
             xdot_[static_cast<std::size_t>(i)] = it->second;
             anyDir = anyDir || it->second != 0;
         }
     }
+    for (int i : fresh) x_[static_cast<std::size_t>(i)] = firstFree(initialInputValue(i), taken);
     if (!anyDir && !xdot_.empty()) xdot_[0] = 1;  // a zero direction shows nothing: e₁
 
     showGraph(displayed(), false);
@@ -78,6 +127,9 @@ void SessionModel::showGraph(Graph g, bool resetSeeds) {
         for (int j = 0; j < graph_.outputCount(); ++j)
             oldSeed[graph_.outputs[static_cast<std::size_t>(j)].name] = ybar_[static_cast<std::size_t>(j)];
     const bool keepLayout = !graph_.nodes.empty() && sameStructure(graph_, g);
+    // A new structure is a new story: its steps have nothing to do with the old ones. The same
+    // structure (only a number changed) keeps the step the class is looking at.
+    if (!keepLayout && !sameStructure(graph_, g, false)) step_ = 0;
     graph_ = std::move(g);
     ybar_.assign(static_cast<std::size_t>(graph_.outputCount()), 0.0);
     bool anySeed = false;
@@ -135,6 +187,19 @@ void SessionModel::setInputsByName(const std::vector<std::pair<std::string, doub
         int i = program_.inputIndex(name);
         if (i >= 0) x_[static_cast<std::size_t>(i)] = v;
     }
+    pointEdited();
+}
+
+void SessionModel::randomizeInputs(std::uint64_t draw) {
+    std::set<double> taken;
+    for (int i = 0; i < program_.inputCount(); ++i)
+        x_[static_cast<std::size_t>(i)] = firstFree(randomInputValue(draw, i), taken);
+    pointEdited();
+}
+
+void SessionModel::setDirectionAndSeed(std::vector<double> direction, std::vector<double> seed) {
+    if (direction.size() == xdot_.size()) xdot_ = std::move(direction);
+    if (seed.size() == ybar_.size()) ybar_ = std::move(seed);
     pointEdited();
 }
 

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -16,14 +17,24 @@
 
 namespace adviz::ui {
 
+/// The value a new input i (0-based, program order) starts at: 1, 0.62, 1.24, 0.85, … — distinct
+/// hundredths in [0.5, 1.5) from the golden-ratio sequence, so that no two inputs of a symmetric
+/// program (the weights of an MLP) start equal.
+double initialInputValue(int i);
+/// Input i's value in Randomize press number draw (1, 2, …): uniform over [−2, 2] in hundredths
+/// from SplitMix64 of (draw, i); the same numbers in every session and on every machine.
+double randomInputValue(std::uint64_t draw, int i);
+
 class SessionModel : public QObject {
     Q_OBJECT
 public:
     explicit SessionModel(QObject* parent = nullptr);
 
     /// Parses text. If it parses, the graph is replaced (values of inputs and seeds of outputs
-    /// with the same names are kept, new inputs start at 1) and true is returned. If not, the
-    /// last good graph, values and step stay and error() says why.
+    /// with the same names are kept, new inputs start at initialInputValue, made distinct from
+    /// every other input by steps of 0.01) and true is returned; a new structure starts at step
+    /// 0, the same structure keeps its step. If not, the last good graph, values and step stay
+    /// and error() says why.
     bool setSource(const QString& text);
     const QString& source() const { return source_; }          ///< the last text given
     const QString& goodSource() const { return goodSource_; }  ///< the text of graph()
@@ -40,7 +51,12 @@ public:
     void setInput(int i, double value);
     /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all.
     void setInputsByName(const std::vector<std::pair<std::string, double>>& values);
+    /// Every input to randomInputValue(draw, i), made distinct by steps of 0.01; one re-run.
+    void randomizeInputs(std::uint64_t draw);
     void setDirection(int i, double value);
+    /// Restores a whole direction and seed at once (one re-run); a vector of the wrong length
+    /// is ignored.
+    void setDirectionAndSeed(std::vector<double> direction, std::vector<double> seed);
     void setSeed(int j, double value);
     /// Direction eᵢ / seed eⱼ: one forward sweep per input, one reverse sweep per output.
     void setUnitDirection(int i);

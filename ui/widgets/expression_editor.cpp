@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QToolTip>
@@ -63,6 +64,32 @@ bool allSpace(QStringView text) {
     return true;
 }
 
+// The message line: always one line. A long message ("unknown function 'sine'; known: …") is
+// cut with "…" and shown whole in the tooltip, so it neither wraps nor pushes the graph down.
+class OneLineLabel final : public QLabel {
+public:
+    explicit OneLineLabel(QWidget* parent) : QLabel(parent) {
+        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
+    QSize sizeHint() const override { return {0, lineHeight()}; }
+    QSize minimumSizeHint() const override { return {0, lineHeight()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter painter(this);
+        const QRect area = contentsRect();
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
+                         fontMetrics().elidedText(text(), Qt::ElideRight, area.width()));
+    }
+
+private:
+    int lineHeight() const {
+        const QMargins m = contentsMargins();
+        return fontMetrics().height() + m.top() + m.bottom();
+    }
+};
+
 }  // namespace
 
 qsizetype utf16IndexOfUtf8Offset(const QString& text, std::uint64_t byteOffset) {
@@ -78,7 +105,7 @@ qsizetype utf16IndexOfUtf8Offset(const QString& text, std::uint64_t byteOffset) 
 }
 
 ExpressionEditor::ExpressionEditor(QWidget* parent)
-    : QWidget(parent), edit_(new CodeEdit(this)), message_(new QLabel(this)) {
+    : QWidget(parent), edit_(new CodeEdit(this)), message_(new OneLineLabel(this)) {
     const Theme& theme = Theme::current();
     edit_->setFont(theme.editorFont());
     // Indentation means nothing in the language, and keyboard users must be able to leave the
@@ -92,9 +119,7 @@ ExpressionEditor::ExpressionEditor(QWidget* parent)
     edit_->viewport()->installEventFilter(this);
 
     message_->setFont(theme.labelFont());
-    message_->setWordWrap(true);  // long "unknown function" messages must not be clipped
     message_->setTextFormat(Qt::PlainText);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     message_->setObjectName(QStringLiteral("editorMessage"));
 
     auto* layout = new QVBoxLayout(this);
@@ -102,7 +127,6 @@ ExpressionEditor::ExpressionEditor(QWidget* parent)
     layout->setSpacing(4);
     // No stretch factors: they would make the whole editor "expanding" and take the graph's
     // room. Space the editor is given goes to the text; the message line keeps its height.
-    message_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     layout->addWidget(edit_);
     layout->addWidget(message_);
 
@@ -208,6 +232,7 @@ void ExpressionEditor::showMessage(const QString& text, const QColor& colour) {
     message_->setPalette(palette);
     // A blank line keeps its height, so the editor does not jump when a message appears.
     message_->setText(text.isEmpty() ? QStringLiteral(" ") : text);
+    message_->setToolTip(text);  // the whole message, however the line cuts it
 }
 
 bool ExpressionEditor::eventFilter(QObject* watched, QEvent* event) {

@@ -1,12 +1,10 @@
 #include "ui/widgets/inputs_panel.hpp"
 
-#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -15,47 +13,22 @@
 #include "autodiff/number_format.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets/number_field.hpp"
 
 namespace adviz::ui {
 namespace {
 
-constexpr int kDecimals = 6;
-constexpr double kRange = 1e9;
 constexpr double kScrubPerPixel = 0.01;  // Blender-like: fine by default, Shift for ×10
 
 QString fromUtf8(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
-// A spin box that writes 1 as "1", not "1.000000": six decimals are allowed, not imposed.
-class NumberBox final : public QDoubleSpinBox {
-public:
-    explicit NumberBox(QWidget* parent) : QDoubleSpinBox(parent) {
-        setDecimals(kDecimals);
-        setRange(-kRange, kRange);
-        setSingleStep(0.1);
-        setKeyboardTracking(false);  // a value reaches the model on Enter, not per keystroke
-        setAccelerated(true);
-        setFont(Theme::current().numberFont());
-    }
-
-    QString textFromValue(double value) const override {
-        QString s = locale().toString(value, 'f', decimals());
-        s.remove(locale().groupSeparator());
-        const QString point = locale().decimalPoint();
-        if (s.contains(point)) {
-            while (s.endsWith(u'0')) s.chop(1);
-            if (s.endsWith(point)) s.chop(point.size());
-        }
-        return s == u"-0" ? QStringLiteral("0") : s;
-    }
-};
-
 // An input's name that changes its value when dragged sideways, so a teacher can sweep x and
 // let the class watch every number follow.
 class ScrubLabel final : public QLabel {
 public:
-    ScrubLabel(const QString& text, QDoubleSpinBox* target, QWidget* parent)
+    ScrubLabel(const QString& text, NumberField* target, QWidget* parent)
         : QLabel(text, parent), target_(target) {
         setCursor(Qt::SizeHorCursor);
         setToolTip(QObject::tr("Drag left or right to change %1 (Shift: 10× faster)").arg(text));
@@ -71,50 +44,41 @@ protected:
         const double x = event->position().x();
         const double perPixel =
             kScrubPerPixel * ((event->modifiers() & Qt::ShiftModifier) ? 10.0 : 1.0);
-        target_->setValue(target_->value() + (x - *lastX_) * perPixel);
+        const double pixels = std::round(x - *lastX_);
+        if (pixels == 0) return;
+        target_->nudge(pixels * perPixel);
         lastX_ = x;
     }
     void mouseReleaseEvent(QMouseEvent*) override { lastX_.reset(); }
 
 private:
-    QDoubleSpinBox* target_;
+    NumberField* target_;
     std::optional<double> lastX_;
 };
 
 QLabel* heading(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
-    QFont font = Theme::current().labelFont();
-    font.setBold(true);
-    label->setFont(font);
+    label->setProperty("heading", true);
     return label;
 }
 
 QPushButton* unitButton(const QString& text, const QString& tip, const QString& name,
                         QWidget* parent) {
     auto* button = new QPushButton(text, parent);
-    button->setFont(Theme::current().labelFont());
     button->setToolTip(tip);
     button->setObjectName(name);
+    button->setProperty("unit", true);
     return button;
 }
 
 void setMuted(QWidget* widget, bool muted) {
+    if (auto* field = qobject_cast<NumberField*>(widget)) return field->setMuted(muted);
     const Theme& theme = Theme::current();
     const QColor colour = muted ? theme.mutedText : theme.text;
     QPalette palette = widget->palette();
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         palette.setColor(role, colour);
     widget->setPalette(palette);
-}
-
-// Sets a box without echoing back to the model, and leaves it alone when it already shows the
-// value (re-setting would reset text the user is typing in it).
-void showValue(QDoubleSpinBox* box, double value) {
-    if (!std::isfinite(value)) return;
-    const double shown = std::round(value * 1e6) / 1e6;
-    if (box->value() == shown) return;
-    const QSignalBlocker blocker(box);
-    box->setValue(value);
 }
 
 }  // namespace
@@ -127,9 +91,18 @@ InputsPanel::InputsPanel(SessionModel& model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll_);
 
+    // What could not be read stays visible here (and in the field's tooltip) until corrected.
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("inputsMessage"));
+    message_->setWordWrap(true);
+    message_->hide();
+    layout->addWidget(message_);
+
     connect(&model_, &SessionModel::graphChanged, this, &InputsPanel::rebuild);
     connect(&model_, &SessionModel::pointChanged, this, &InputsPanel::refresh);
     connect(&model_, &SessionModel::traceChanged, this, &InputsPanel::refresh);
+    connect(&model_, &SessionModel::stepChanged, this, &InputsPanel::refreshOutputs);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &InputsPanel::applyTheme);
     rebuild();
 }
 
@@ -143,34 +116,46 @@ void InputsPanel::rebuild() {
     // Later, not now: a rebuild may run inside a signal from one of the old widgets.
     if (QWidget* old = scroll_->takeWidget()) old->deleteLater();
     scroll_->setWidget(buildRows());
-    refresh();
+    applyTheme();  // fonts and colours, then the numbers
+    showMessages();
 }
 
 QWidget* InputsPanel::buildRows() {
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
-    grid->setHorizontalSpacing(12);
+    grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(6);
     const Graph& graph = model_.graph();
 
     int row = 0;
     grid->addWidget(heading(tr("inputs"), content), row, 0);
     grid->addWidget(heading(QStringLiteral("x"), content), row, 1);
-    QLabel* directionHeading = heading(tr("ẋ (forward direction)"), content);
+    // Short headings: the columns must fit a side panel on a 1024-pixel projector.
+    QLabel* directionHeading = heading(tr("ẋ (direction)"), content);
+    directionHeading->setToolTip(tr("ẋ: the forward-mode direction"));
     grid->addWidget(directionHeading, row, 2, 1, 2);
     directionColumn_.push_back(directionHeading);
     ++row;
+    // Rows in the graph's input order, which is the order of first appearance in the program.
     for (int i = 0; i < graph.inputCount(); ++i) addInputRow(grid, row++, i);
     if (graph.inputCount() == 0) {
         auto* none = new QLabel(tr("(no inputs)"), content);
-        setMuted(none, true);
+        none->setProperty("muted", true);
         grid->addWidget(none, row++, 0, 1, 4);
+    } else {
+        auto* randomize = new QPushButton(tr("Randomize"), content);
+        randomize->setObjectName(QStringLiteral("randomizeInputs"));
+        randomize->setToolTip(tr("New values for every input, from a fixed sequence: press it "
+                                 "again for the next point, the same in every session"));
+        connect(randomize, &QPushButton::clicked, this, [this] { model_.randomizeInputs(++draws_); });
+        grid->addWidget(randomize, row++, 1);
     }
 
     grid->setRowMinimumHeight(row++, 12);  // a gap between the two groups
     grid->addWidget(heading(tr("outputs"), content), row, 0);
     grid->addWidget(heading(tr("value"), content), row, 1);
-    QLabel* seedHeading = heading(tr("ȳ (reverse seed)"), content);
+    QLabel* seedHeading = heading(tr("ȳ (seed)"), content);
+    seedHeading->setToolTip(tr("ȳ: the reverse-mode seed"));
     grid->addWidget(seedHeading, row, 2, 1, 2);
     seedColumn_.push_back(seedHeading);
     ++row;
@@ -181,22 +166,29 @@ QWidget* InputsPanel::buildRows() {
     return content;
 }
 
+NumberField* InputsPanel::addField(QWidget* parent, const QString& objectName,
+                                   const QString& what) {
+    auto* field = new NumberField(parent);
+    field->setObjectName(objectName);
+    field->setToolTip(what);
+    field->setProperty("what", what);
+    connect(field, &NumberField::entryRejected, this, &InputsPanel::showMessages);
+    connect(field, &NumberField::valueEdited, this, &InputsPanel::showMessages);
+    return field;
+}
+
 void InputsPanel::addInputRow(QGridLayout* grid, int row, int i) {
     QWidget* parent = grid->parentWidget();
     const QString name = fromUtf8(model_.graph().inputName(i));
     const QString unit = QStringLiteral("e") + fromUtf8(subscript(i + 1));
 
-    auto* value = new NumberBox(parent);
-    value->setObjectName(QStringLiteral("inputValue%1").arg(i));
-    value->setToolTip(tr("Value of %1").arg(name));
-    auto* direction = new NumberBox(parent);
-    direction->setObjectName(QStringLiteral("inputDirection%1").arg(i));
-    direction->setToolTip(tr("Forward direction: ẋ for %1").arg(name));
+    NumberField* value = addField(parent, QStringLiteral("inputValue%1").arg(i), name);
+    NumberField* direction = addField(parent, QStringLiteral("inputDirection%1").arg(i),
+                                      QStringLiteral("ẋ of %1").arg(name));
     auto* button = unitButton(unit,
         tr("ẋ = %1: the forward sweep then gives ∂y/∂%2 for every output").arg(unit, name),
         QStringLiteral("unitDirection%1").arg(i), parent);
     auto* label = new ScrubLabel(name, value, parent);
-    label->setFont(Theme::current().labelFont());
     label->setBuddy(value);
 
     grid->addWidget(label, row, 0);
@@ -207,31 +199,25 @@ void InputsPanel::addInputRow(QGridLayout* grid, int row, int i) {
     directions_.push_back(direction);
     directionColumn_.insert(directionColumn_.end(), {direction, button});
 
-    connect(value, &QDoubleSpinBox::valueChanged, this, [this, i](double v) {
-        model_.setInput(i, v);
-    });
-    connect(direction, &QDoubleSpinBox::valueChanged, this, [this, i](double v) {
-        model_.setDirection(i, v);
-    });
+    connect(value, &NumberField::valueEdited, this, [this, i](double v) { model_.setInput(i, v); });
+    connect(direction, &NumberField::valueEdited, this,
+            [this, i](double v) { model_.setDirection(i, v); });
     connect(button, &QPushButton::clicked, this, [this, i] { model_.setUnitDirection(i); });
 }
 
 void InputsPanel::addOutputRow(QGridLayout* grid, int row, int j) {
     QWidget* parent = grid->parentWidget();
-    const Theme& theme = Theme::current();
     const QString name = QString::fromStdString(model_.graph().outputs[std::size_t(j)].name);
     const QString unit = QStringLiteral("e") + fromUtf8(subscript(j + 1));
 
     auto* label = new QLabel(name, parent);
-    label->setFont(theme.labelFont());
     auto* value = new QLabel(parent);
     value->setObjectName(QStringLiteral("outputValue%1").arg(j));
-    value->setFont(theme.numberFont());
+    value->setProperty("number", true);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setToolTip(tr("Value of %1 (computed)").arg(name));
-    auto* seed = new NumberBox(parent);
-    seed->setObjectName(QStringLiteral("outputSeed%1").arg(j));
-    seed->setToolTip(tr("Reverse seed: ȳ for %1").arg(name));
+    NumberField* seed = addField(parent, QStringLiteral("outputSeed%1").arg(j),
+                                 QStringLiteral("ȳ of %1").arg(name));
     auto* button = unitButton(unit,
         tr("ȳ = %1: the reverse sweep then gives ∂%2/∂x for every input").arg(unit, name),
         QStringLiteral("unitSeed%1").arg(j), parent);
@@ -244,9 +230,7 @@ void InputsPanel::addOutputRow(QGridLayout* grid, int row, int j) {
     seeds_.push_back(seed);
     seedColumn_.insert(seedColumn_.end(), {seed, button});
 
-    connect(seed, &QDoubleSpinBox::valueChanged, this, [this, j](double v) {
-        model_.setSeed(j, v);
-    });
+    connect(seed, &NumberField::valueEdited, this, [this, j](double v) { model_.setSeed(j, v); });
     connect(button, &QPushButton::clicked, this, [this, j] { model_.setUnitSeed(j); });
 }
 
@@ -255,21 +239,73 @@ void InputsPanel::refresh() {
         return k < v.size() ? v[k] : std::nan("");
     };
     for (std::size_t i = 0; i < values_.size(); ++i) {
-        showValue(values_[i], at(model_.inputs(), i));
-        showValue(directions_[i], at(model_.direction(), i));
+        values_[i]->showValue(at(model_.inputs(), i));
+        directions_[i]->showValue(at(model_.direction(), i));
     }
-    const std::vector<double>& outputs = model_.trace().outputs;
-    for (std::size_t j = 0; j < seeds_.size(); ++j) {
-        showValue(seeds_[j], at(model_.seed(), j));
-        const bool known = j < outputs.size();
-        outputValues_[j]->setText(known ? QString::fromStdString(formatShort(outputs[j]))
-                                        : QStringLiteral("·"));
-    }
+    for (std::size_t j = 0; j < seeds_.size(); ++j) seeds_[j]->showValue(at(model_.seed(), j));
+    refreshOutputs();
     // Forward mode uses the direction, reverse the seed, forward-over-reverse both (H·v of ȳᵀf
     // along ẋ).
     const Mode mode = model_.mode();
     for (QWidget* w : directionColumn_) setMuted(w, mode == Mode::Reverse);
     for (QWidget* w : seedColumn_) setMuted(w, mode == Mode::Forward);
+}
+
+void InputsPanel::refreshOutputs() {
+    // An output's value is shown once the sweep has computed it: at step 0 of a sweep nothing
+    // is known yet, and the panel must not run ahead of the graph.
+    const Theme& theme = Theme::current();
+    const std::vector<NodeState> state = model_.state();
+    const Graph& graph = model_.graph();
+    for (std::size_t j = 0; j < outputValues_.size() && j < graph.outputs.size(); ++j) {
+        const auto node = static_cast<std::size_t>(graph.outputs[j].node);
+        const bool known = node < state.size() && state[node].hasValue;
+        QLabel* label = outputValues_[j];
+        label->setText(known ? QString::fromStdString(formatShort(state[node].value))
+                             : QStringLiteral("···"));
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, known ? theme.text : theme.pending);
+        label->setPalette(palette);
+    }
+}
+
+void InputsPanel::showMessages() {
+    QStringList lines;
+    for (const auto* column : {&values_, &directions_, &seeds_})
+        for (const NumberField* field : *column)
+            if (!field->error().isEmpty())
+                lines << tr("%1: %2 (not used)").arg(field->property("what").toString(),
+                                                     field->error());
+    message_->setText(lines.join(u'\n'));
+    message_->setVisible(!lines.isEmpty());
+}
+
+void InputsPanel::applyTheme() {
+    const Theme& theme = Theme::current();
+    QFont headingFont = theme.labelFont();
+    headingFont.setBold(true);
+    QPalette error = message_->palette();
+    error.setColor(QPalette::WindowText, theme.error);
+    message_->setPalette(error);
+    message_->setFont(theme.labelFont());
+    QWidget* content = scroll_->widget();
+    if (!content) return;
+    for (QWidget* w : content->findChildren<QWidget*>()) {
+        if (auto* field = qobject_cast<NumberField*>(w)) {
+            field->applyTheme();
+        } else if (w->property("heading").toBool()) {
+            w->setFont(headingFont);
+        } else if (w->property("number").toBool()) {
+            w->setFont(theme.tableFont());
+        } else {
+            w->setFont(theme.labelFont());
+            if (w->property("muted").toBool()) setMuted(w, true);
+        }
+        // "e₁₂" needs a third of a default push button: the columns must fit a side panel.
+        if (w->property("unit").toBool())
+            w->setMaximumWidth(QFontMetrics(theme.labelFont()).horizontalAdvance(QStringLiteral("e₁₂₃")) + 16);
+    }
+    refresh();
 }
 
 }  // namespace adviz::ui

@@ -33,7 +33,6 @@ QTableWidgetItem* cell(const QString& text, const QColor& colour) {
 
 JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* parent)
     : QWidget(parent), model_(model), player_(player) {
-    const Theme& t = Theme::current();
     auto* layout = new QVBoxLayout(this);
 
     auto* buttons = new QHBoxLayout;
@@ -42,36 +41,30 @@ JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* paren
     byReverse_ = new QPushButton(tr("By reverse mode"), this);
     byReverse_->setToolTip(tr("m reverse sweeps, seeds e₁ … eₘ: one row of J each"));
     stop_ = new QPushButton(tr("Stop"), this);
-    for (QPushButton* b : {byForward_, byReverse_, stop_}) {
-        b->setFont(t.labelFont());
-        buttons->addWidget(b);
-    }
+    for (QPushButton* b : {byForward_, byReverse_, stop_}) buttons->addWidget(b);
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
     matrix_ = new QTableWidget(this);
     matrix_->setObjectName(QStringLiteral("jacobianMatrix"));
-    matrix_->setFont(t.numberFont());
     matrix_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     matrix_->setSelectionMode(QAbstractItemView::NoSelection);
     layout->addWidget(matrix_, 1);
 
     note_ = new QLabel(this);
     note_->setWordWrap(true);
-    note_->setFont(t.labelFont());
     layout->addWidget(note_);
 
     costs_ = new QTableWidget(2, 4, this);
     costs_->setObjectName(QStringLiteral("jacobianCosts"));
-    costs_->setFont(t.labelFont());
     costs_->setHorizontalHeaderLabels({tr("method"), tr("sweeps"), tr("operations"), tr("values stored")});
     costs_->verticalHeader()->hide();
     costs_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     costs_->setSelectionMode(QAbstractItemView::NoSelection);
     costs_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     costs_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    costs_->setMaximumHeight(costs_->horizontalHeader()->height() + 2 * costs_->verticalHeader()->defaultSectionSize() + 6);
     layout->addWidget(costs_);
+    applyFonts();
 
     pause_ = new QTimer(this);
     pause_->setSingleShot(true);
@@ -81,14 +74,36 @@ JacobianPanel::JacobianPanel(SessionModel& model, Player& player, QWidget* paren
     connect(byForward_, &QPushButton::clicked, this, [this] { run(Mode::Forward); });
     connect(byReverse_, &QPushButton::clicked, this, [this] { run(Mode::Reverse); });
     connect(stop_, &QPushButton::clicked, this, &JacobianPanel::stop);
-    connect(&model_, &SessionModel::graphChanged, this, [this] { stop(); rebuild(); });
+    connect(&model_, &SessionModel::graphChanged, this, [this] {
+        userDirection_.reset();  // the user's vectors belong to the old program
+        stop();
+        rebuild();
+    });
     // Both methods' costs mean n + m sweeps: only while the panel is on screen.
     connect(&model_, &SessionModel::pointChanged, this, [this] {
         costsStale_ = true;
         if (!running_ && isVisible()) refreshCosts();
     });
     connect(&model_, &SessionModel::stepChanged, this, &JacobianPanel::onStep);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &JacobianPanel::applyTheme);
     rebuild();
+}
+
+void JacobianPanel::applyFonts() {
+    const Theme& t = Theme::current();
+    for (QPushButton* b : {byForward_, byReverse_, stop_}) b->setFont(t.labelFont());
+    matrix_->setFont(t.tableFont());
+    note_->setFont(t.labelFont());
+    costs_->setFont(t.labelFont());
+    costs_->horizontalHeader()->setFont(t.labelFont());
+    const int row = QFontMetrics(t.labelFont()).height() * 3 / 2;
+    costs_->verticalHeader()->setDefaultSectionSize(row);
+    costs_->setMaximumHeight(costs_->horizontalHeader()->sizeHint().height() + 2 * row + 6);
+}
+
+void JacobianPanel::applyTheme() {
+    applyFonts();
+    refreshCosts();  // its colours
 }
 
 void JacobianPanel::rebuild() {
@@ -136,6 +151,9 @@ void JacobianPanel::refreshCosts() {
 void JacobianPanel::run(Mode method) {
     stop();
     rebuild();  // a fresh, empty matrix
+    // The demo seeds e₁, e₂, …; what the user had set comes back when it ends or is stopped.
+    userDirection_ = model_.direction();
+    userSeed_ = model_.seed();
     method_ = method;
     sweep_ = 0;
     running_ = true;
@@ -164,6 +182,14 @@ void JacobianPanel::showProgress(Mode method, int sweepsDone, int step) {
 void JacobianPanel::stop() {
     running_ = false;
     pause_->stop();
+    restoreUserVectors();
+}
+
+void JacobianPanel::restoreUserVectors() {
+    if (!userDirection_) return;
+    std::vector<double> direction = std::move(*userDirection_);
+    userDirection_.reset();
+    model_.setDirectionAndSeed(std::move(direction), std::move(userSeed_));
 }
 
 void JacobianPanel::startSweep() {
@@ -171,7 +197,7 @@ void JacobianPanel::startSweep() {
     const Graph& g = model_.graph();
     const int sweeps = method_ == Mode::Forward ? g.inputCount() : g.outputCount();
     if (sweep_ >= sweeps) {
-        running_ = false;
+        stop();
         return;
     }
     prepareSweep();

@@ -5,6 +5,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <vector>
+
 #include "autodiff/trace.hpp"
 
 class QLabel;
@@ -34,6 +37,8 @@ public:
     int currentSweep() const { return running_ ? sweep_ : -1; }
     QTableWidget* matrix() const { return matrix_; }
     QTableWidget* costTable() const { return costs_; }
+    /// Takes fonts and colours from Theme::current() again.
+    void applyTheme();
 
 signals:
     void sweepFinished(int sweep);
@@ -42,12 +47,14 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void applyFonts();
     void rebuild();        // new graph: new matrix shape, costs
     void refreshCosts();   // the engine's measured cost of both methods at the point
     void onStep(int step);
     void startSweep();
     void prepareSweep();   // seed eᵢ or eⱼ for sweep_, highlight its column or row
     void fillFromTrace();  // the finished sweep's result into its column or row
+    void restoreUserVectors();  // the direction and seed from before run()
 
     SessionModel& model_;
     Player& player_;
@@ -62,6 +69,8 @@ private:
     bool costsStale_ = true;
     Mode method_ = Mode::Forward;
     int sweep_ = 0;
+    std::optional<std::vector<double>> userDirection_;  // set while a run() owns ẋ and ȳ
+    std::vector<double> userSeed_;
 };
 
 }  // namespace adviz::ui

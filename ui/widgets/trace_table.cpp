@@ -1,6 +1,7 @@
 #include "ui/widgets/trace_table.hpp"
 
 #include <QHeaderView>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -31,13 +32,34 @@ void setNumber(QTableWidgetItem* item, bool known, double value, const QColor& c
     item->setForeground(known ? colour : theme.pending);
 }
 
+// The most characters formatShort writes for any number of the trace: the initial state and
+// every number a step records ("·" and "nan" included). O(steps), once per trace.
+qsizetype longestNumber(const Trace& trace) {
+    qsizetype longest = 3;  // "nan", "···"
+    auto note = [&longest](double v) {
+        if (!std::isnan(v)) longest = std::max(longest, QString::fromStdString(formatShort(v)).size());
+    };
+    for (const NodeState& s : trace.initial) note(s.value);
+    for (const Step& step : trace.steps)
+        for (double v : {step.value, step.before, step.after, step.valueTangent,
+                         step.beforeTangent, step.afterTangent})
+            note(v);
+    return longest;
+}
+
 }  // namespace
 
 TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     : QTableWidget(parent), model_(model) {
-    const Theme& theme = Theme::current();
     setColumnCount(ColumnCount);
-    setHorizontalHeaderLabels({tr("v"), tr("definition"), tr("value"), QString()});
+    setHorizontalHeaderLabels({tr("v"), tr("definition"), tr("value"), QStringLiteral("v\u0307"),
+                               QStringLiteral("v\u0304"), QStringLiteral("v\u0304\u0307")});
+    horizontalHeaderItem(ValueColumn)->setToolTip(tr("v: the value, computed forward"));
+    horizontalHeaderItem(TangentColumn)->setToolTip(tr("v̇: the tangent, carried forward along ẋ"));
+    horizontalHeaderItem(AdjointColumn)
+        ->setToolTip(tr("v̄: the adjoint, ∂(ȳᵀy)/∂v, carried back from ȳ"));
+    horizontalHeaderItem(AdjointTangentColumn)
+        ->setToolTip(tr("v̄˙: the adjoint's tangent along ẋ; at the inputs it is H·ẋ"));
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,35 +68,104 @@ TraceTable::TraceTable(SessionModel& model, QWidget* parent)
     setCornerButtonEnabled(false);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    setFont(theme.labelFont());
+    horizontalHeader()->setHighlightSections(false);
+    horizontalHeader()->setStretchLastSection(false);
+    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    for (int c = ValueColumn; c < ColumnCount; ++c)
+        horizontalHeaderItem(c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    verticalHeader()->hide();
+    // Fixed sizes: sizing to contents is slow on big graphs and makes columns jump per step.
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // The definition takes what the numbers leave: it depends on the panel's width only, never
+    // on the step, and a narrow panel cuts definitions (whole in their tooltips), not numbers.
+    horizontalHeader()->setSectionResizeMode(DefinitionColumn, QHeaderView::Stretch);
+    horizontalHeader()->setMinimumSectionSize(24);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    applyTheme();
 
+    connect(&model_, &SessionModel::graphChanged, this, &TraceTable::rebuild);
+    connect(&model_, &SessionModel::traceChanged, this, [this] {
+        fixWidths();  // a new sweep: its own widest number
+        refresh();
+    });
+    connect(&model_, &SessionModel::stepChanged, this, &TraceTable::refresh);
+    connect(&model_, &SessionModel::selectionChanged, this, &TraceTable::showSelection);
+    connect(this, &QTableWidget::itemSelectionChanged, this, &TraceTable::onSelectionChanged);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &TraceTable::applyTheme);
+    rebuild();
+}
+
+void TraceTable::applyTheme() {
+    const Theme& theme = Theme::current();
+    setFont(theme.labelFont());
     // A light selection keeps the numbers readable; the current step's glow stays distinct.
     QPalette palette = this->palette();
     QColor selection = theme.selected;
     selection.setAlpha(0x70);
     palette.setColor(QPalette::Highlight, selection);
     palette.setColor(QPalette::HighlightedText, theme.text);
+    palette.setColor(QPalette::Base, theme.background);
+    palette.setColor(QPalette::Text, theme.text);
     setPalette(palette);
-
     QFont headerFont = theme.labelFont();
     headerFont.setBold(true);
     horizontalHeader()->setFont(headerFont);
-    horizontalHeader()->setHighlightSections(false);
-    horizontalHeader()->setSectionResizeMode(DefinitionColumn, QHeaderView::Stretch);
-    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    verticalHeader()->hide();
-    // Fixed row heights from the fonts: sizing every row to contents is slow on big graphs.
+    for (int c = 0; c < ColumnCount; ++c)
+        if (QTableWidgetItem* h = horizontalHeaderItem(c)) h->setFont(headerFont);
     const int line = std::max(QFontMetrics(theme.labelFont()).height(),
-                              QFontMetrics(theme.numberFont()).height());
-    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+                              QFontMetrics(theme.tableFont()).height());
     verticalHeader()->setDefaultSectionSize(line + line / 2);
+    for (int row = 0; row < rowCount(); ++row)
+        for (int c = 0; c < ColumnCount; ++c)
+            if (QTableWidgetItem* cell = item(row, c)) {
+                QFont font = c < ValueColumn ? theme.labelFont() : theme.tableFont();
+                font.setBold(row == activeRow_);
+                cell->setFont(font);
+            }
+    fixWidths();
+    refresh();  // the numbers' colours
+}
 
-    connect(&model_, &SessionModel::graphChanged, this, &TraceTable::rebuild);
-    connect(&model_, &SessionModel::traceChanged, this, &TraceTable::refresh);
-    connect(&model_, &SessionModel::stepChanged, this, &TraceTable::refresh);
-    connect(&model_, &SessionModel::selectionChanged, this, &TraceTable::showSelection);
-    connect(this, &QTableWidget::itemSelectionChanged, this, &TraceTable::onSelectionChanged);
-    rebuild();
+void TraceTable::fixWidths() {
+    const Theme& theme = Theme::current();
+    QFont bold = theme.tableFont();
+    bold.setBold(true);  // the active row is bold: its widest number must fit too
+    const QFontMetrics boldNumbers(bold);
+    QFont headerFont = theme.labelFont();
+    headerFont.setBold(true);
+    const QFontMetrics header(headerFont);
+    // As wide as the widest number this sweep will ever show (every number it records, at any
+    // step), in the bold of the current step's row: fixed for the whole sweep, so nothing moves
+    // while it plays, and no wider than needed, so H·v's four columns fit a side panel. The
+    // table's numbers are in a monospaced font: the longest text is the widest.
+    const int widestNumber = boldNumbers.horizontalAdvance(QString(longestNumber(model_.trace()), u'8'));
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 16;
+    for (int c = ValueColumn; c < ColumnCount; ++c)
+        setColumnWidth(c, std::max(widestNumber, header.horizontalAdvance(
+                                                     horizontalHeaderItem(c)->text())) + padding);
+    // Names do not change while a sweep plays: their width is set per graph (the definition
+    // stretches over the rest).
+    int name = header.horizontalAdvance(horizontalHeaderItem(NameColumn)->text());
+    QFont boldLabel = theme.labelFont();
+    boldLabel.setBold(true);
+    const QFontMetrics labels(boldLabel);
+    for (int row = 0; row < rowCount() && row < 2000; ++row) {  // enough to see the pattern
+        name = std::max(name, labels.horizontalAdvance(item(row, NameColumn)->text()));
+    }
+    setColumnWidth(NameColumn, name + padding);
+}
+
+void TraceTable::showColumns() {
+    const Mode mode = model_.mode();
+    setColumnHidden(TangentColumn, mode == Mode::Reverse);
+    setColumnHidden(AdjointColumn, mode == Mode::Forward);
+    setColumnHidden(AdjointTangentColumn, mode != Mode::ForwardOverReverse);
+    // H·v has four numbers per row: they come right after the name, so a side panel shows all
+    // four, and the definition moves to the end (the graph shows it too).
+    QHeaderView* header = horizontalHeader();
+    const int wanted = mode == Mode::ForwardOverReverse ? ColumnCount - 1 : DefinitionColumn;
+    if (header->visualIndex(DefinitionColumn) != wanted)
+        header->moveSection(header->visualIndex(DefinitionColumn), wanted);
 }
 
 int TraceTable::rowOfNode(int id) const {
@@ -110,42 +201,39 @@ void TraceTable::rebuild() {
             definition += QStringLiteral("   (") + fromUtf8(graph.nameOf(id)) + u')';
         setItem(row, NameColumn, makeItem(name, theme.labelFont(), Qt::AlignLeft));
         setItem(row, DefinitionColumn, makeItem(definition, theme.labelFont(), Qt::AlignLeft));
-        setItem(row, ValueColumn, makeItem({}, theme.numberFont(), Qt::AlignRight));
-        setItem(row, DerivativeColumn, makeItem({}, theme.numberFont(), Qt::AlignRight));
+        item(row, DefinitionColumn)->setToolTip(definition);
+        for (int c = ValueColumn; c < ColumnCount; ++c)
+            setItem(row, c, makeItem({}, theme.tableFont(), Qt::AlignRight));
     }
     syncing_ = false;
+    fixWidths();
     refresh();
     showSelection(model_.selectedNode());
 }
 
 void TraceTable::refresh() {
     const Theme& theme = Theme::current();
-    const bool forward = model_.mode() == Mode::Forward;
-    auto* header = horizontalHeaderItem(DerivativeColumn);
-    header->setText(model_.mode() == Mode::ForwardOverReverse ? QStringLiteral("v\u0304\u0307")
-                    : forward ? QStringLiteral("v\u0307") : QStringLiteral("v\u0304"));
-    header->setToolTip(forward ? tr("v̇: the tangent, carried forward along ẋ")
-                               : tr("v̄: the adjoint, ∂(ȳᵀy)/∂v, carried back from ȳ"));
-
+    showColumns();
+    const Mode mode = model_.mode();
     const std::vector<NodeState> state = model_.state();
     for (int row = 0; row < rowCount(); ++row) {
         const std::size_t id = static_cast<std::size_t>(nodeOfRow_[std::size_t(row)]);
         if (id >= state.size()) continue;
         const NodeState& s = state[id];
         setNumber(item(row, ValueColumn), s.hasValue, s.value, theme.value);
-        if (model_.mode() == Mode::ForwardOverReverse)  // the adjoint's tangent: H·v at inputs
-            setNumber(item(row, DerivativeColumn), s.hasAdjointTangent, s.adjointTangent, theme.selected);
-        else if (forward)
-            setNumber(item(row, DerivativeColumn), s.hasTangent, s.tangent, theme.tangent);
-        else
-            setNumber(item(row, DerivativeColumn), s.hasAdjoint, s.adjoint, theme.adjoint);
+        if (mode != Mode::Reverse)  // forward mode's v̇, or H·v's tangent of the value
+            setNumber(item(row, TangentColumn), s.hasTangent, s.tangent, theme.tangent);
+        if (mode != Mode::Forward)
+            setNumber(item(row, AdjointColumn), s.hasAdjoint, s.adjoint, theme.adjoint);
+        if (mode == Mode::ForwardOverReverse)  // the adjoint's tangent: H·v at the inputs
+            setNumber(item(row, AdjointTangentColumn), s.hasAdjointTangent, s.adjointTangent,
+                      theme.selected);
     }
 
     const int step = model_.step();
     const auto& steps = model_.trace().steps;
     const bool started = step > 0 && step <= static_cast<int>(steps.size());
     setActiveRow(started ? rowOfNode(steps[std::size_t(step - 1)].node) : -1);
-    resizeColumnsToContents();  // numbers grow from "·" to "0.8415" as the sweep proceeds
 }
 
 void TraceTable::setActiveRow(int row) {

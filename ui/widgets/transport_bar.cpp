@@ -46,9 +46,6 @@ bool isTextField(const QWidget* w) {
 QPushButton* modeButton(const QString& text, const QString& tip, const QString& name,
                         QWidget* parent) {
     auto* button = new QPushButton(text, parent);
-    QFont font = Theme::current().labelFont();
-    font.setBold(true);
-    button->setFont(font);
     button->setCheckable(true);
     button->setToolTip(tip);
     button->setObjectName(name);
@@ -59,7 +56,6 @@ QPushButton* modeButton(const QString& text, const QString& tip, const QString& 
 
 TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     : QWidget(parent), model_(model), player_(player), modes_(new QButtonGroup(this)) {
-    const Theme& theme = Theme::current();
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -85,7 +81,6 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     // Reverse mode only: what the backward sweep keeps in memory.
     strategy_ = new QComboBox(this);
     strategy_->setObjectName(QStringLiteral("checkpointStrategy"));
-    strategy_->setFont(theme.labelFont());
     strategy_->setToolTip(tr("Checkpointing: which values the reverse sweep keeps, and which it "
                              "recomputes from a snapshot"));
     strategy_->addItem(tr("store all values"), QStringLiteral("store-all"));
@@ -97,6 +92,11 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     // 1024-pixel projector, and 1280 at 150%.
     strategy_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     strategy_->setMinimumContentsLength(5);
+    // Hidden outside reverse mode but keeping its place, so the buttons after it do not jump
+    // sideways under the teacher's pointer when the mode changes.
+    QSizePolicy keepPlace = strategy_->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    strategy_->setSizePolicy(keepPlace);
     layout->addWidget(strategy_);
     connect(strategy_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0) model_.setCheckpointStrategy(Strategy::parse(strategy_->itemData(index).toString().toStdString()));
@@ -118,15 +118,12 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
 
     counter_ = new QLabel(this);
     counter_->setObjectName(QStringLiteral("stepCounter"));
-    counter_->setFont(theme.labelFont());
     layout->addWidget(counter_);
     layout->addStretch(1);
 
     auto* speedLabel = new QLabel(tr("speed"), this);
-    speedLabel->setFont(theme.labelFont());
     speed_ = new QComboBox(this);
     speed_->setObjectName(QStringLiteral("speed"));
-    speed_->setFont(theme.labelFont());
     speed_->setToolTip(tr("Playback speed"));
     int closest = 0;
     for (double s : kSpeeds) {
@@ -150,9 +147,20 @@ TransportBar::TransportBar(SessionModel& model, Player& player, QWidget* parent)
     connect(&model_, &SessionModel::traceChanged, this, &TransportBar::syncStep);
     connect(&model_, &SessionModel::graphChanged, this, &TransportBar::syncStep);
     connect(&model_, &SessionModel::stepChanged, this, &TransportBar::syncStep);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &TransportBar::applyTheme);
+    applyTheme();
     syncMode();
-    syncStep();
     syncPlaying(player_.isPlaying());
+}
+
+void TransportBar::applyTheme() {
+    const Theme& theme = Theme::current();
+    QFont bold = theme.labelFont();
+    bold.setBold(true);
+    for (QAbstractButton* mode : modes_->buttons()) mode->setFont(bold);
+    for (QWidget* w : findChildren<QWidget*>())
+        if (qobject_cast<QLabel*>(w) || qobject_cast<QComboBox*>(w)) w->setFont(theme.labelFont());
+    syncStep();  // the counter's width follows its font
 }
 
 QToolButton* TransportBar::addButton(const QString& name, QStyle::StandardPixmap icon,

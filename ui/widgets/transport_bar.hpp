@@ -27,6 +27,8 @@ public:
     /// Space (play/pause), → and ← (step), Home and End on window, ignored while a text field
     /// or spin box has focus; the shortcuts are owned by window.
     void installShortcuts(QWidget* window);
+    /// Takes fonts from Theme::current() again.
+    void applyTheme();
 
 private:
     QToolButton* addButton(const QString& name, QStyle::StandardPixmap icon, const QString& tip,
