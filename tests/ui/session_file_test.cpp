@@ -165,3 +165,20 @@ TEST_CASE("a scene captured from the model puts the same state back", "[session]
         CHECK(fresh.goodSource() == s.program);
     }
 }
+
+TEST_CASE("the built-in lesson follows the theory's order, every scene titled, noted and parsing", "[session][lesson]") {
+    const LoadResult r = load(QStringLiteral(":/lessons/autodiff-forward-reverse.adviz"));
+    REQUIRE_FALSE(r.error);
+    const auto& scenes = r.session->scenes;
+    REQUIRE(scenes.size() == 10);
+    const char* topics[] = {"graph", "Forward", "forward mode is efficient", "Reverse", "Jacobian",
+                            "MLP", "H·v", "finite differences", "symbolic", "checkpointing"};
+    for (std::size_t i = 0; i < scenes.size(); ++i) {
+        INFO(scenes[i].title.toStdString());
+        CHECK(scenes[i].title.contains(QString::fromUtf8(topics[i]), Qt::CaseInsensitive));
+        CHECK(scenes[i].note.size() > 40);
+        ui::SessionModel m;
+        CHECK(m.setSource(scenes[i].program));
+        for (const auto& [name, x] : scenes[i].inputs) CHECK(std::isfinite(x));
+    }
+}
