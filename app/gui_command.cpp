@@ -1,6 +1,7 @@
 #include "app/gui_command.hpp"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPlainTextEdit>
 #include <QTimer>
 
@@ -69,6 +70,8 @@ std::optional<int> stepFor(const std::string& text, int count, std::string& erro
 void setupApplication() {
     QCoreApplication::setOrganizationName("adviz");
     QCoreApplication::setApplicationName("adviz");
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/adviz.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("adviz"));  // the installed adviz.desktop
 }
 
 }  // namespace
