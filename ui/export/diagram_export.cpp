@@ -1,6 +1,9 @@
 #include "ui/export/diagram_export.hpp"
 
+#include <algorithm>
+
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
@@ -28,10 +31,30 @@ int layoutDpi() {
     return screen ? qRound(screen->logicalDotsPerInchY()) : 96;
 }
 
-void render(GraphScene& scene, QPainter& p, const QRectF& target, const QRectF& source) {
+// Room the caption takes under the picture, in scene units.
+double captionHeight(const QString& caption) {
+    if (caption.isEmpty()) return 0;
+    const QFontMetricsF fm(Theme::current().captionFont());
+    return (caption.count('\n') + 1) * fm.lineSpacing() + 24;
+}
+
+// target covers the picture and, below it, the caption strip.
+void render(GraphScene& scene, QPainter& p, const QRectF& target, const QRectF& source, const QString& caption,
+            double scale) {
+    const Theme& t = Theme::current();
     p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    p.fillRect(target, Theme::current().background);
-    scene.render(&p, target, source, Qt::KeepAspectRatio);
+    p.fillRect(target, t.background);
+    const double strip = captionHeight(caption) * scale;
+    scene.render(&p, target.adjusted(0, 0, 0, -strip), source, Qt::KeepAspectRatio);
+    if (caption.isEmpty()) return;
+    p.save();
+    p.scale(scale, scale);
+    const QRectF box(target.left() / scale + 16, (target.bottom() - strip) / scale + 8,
+                     target.width() / scale - 32, strip / scale - 16);
+    p.setPen(t.text);
+    p.setFont(t.captionFont());
+    p.drawText(box, Qt::AlignLeft | Qt::AlignTop, caption);
+    p.restore();
 }
 
 std::optional<QString> commit(QSaveFile& file) {
@@ -46,7 +69,7 @@ QRectF exportRegion(const GraphScene& scene) {
 }
 
 std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& model,
-                                     const QString& path) {
+                                     const QString& path, const QString& caption) {
     const QString ext = QFileInfo(path).suffix().toLower();
     if (ext != "svg" && ext != "png" && ext != "dot")
         return QObject::tr("unknown file type '%1': use .svg, .png or .dot")
@@ -66,21 +89,27 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
         return commit(file);
     }
     const QRectF source = exportRegion(scene);
+    // With a caption the picture grows by a strip at the bottom, at least as wide as the text.
+    QSizeF size = source.size() + QSizeF(0, captionHeight(caption));
+    if (!caption.isEmpty()) {
+        const QFontMetricsF fm(Theme::current().captionFont());
+        for (const QString& line : caption.split('\n')) size.setWidth(std::max(size.width(), fm.horizontalAdvance(line) + 32));
+    }
     if (ext == "svg") {
         QSvgGenerator svg;
         svg.setOutputDevice(&file);
         svg.setResolution(layoutDpi());
-        svg.setSize(source.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setSize(size.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), size));
         svg.setTitle(QStringLiteral("adviz: ") + model.goodSource().left(200));
         svg.setDescription(QStringLiteral("Computational graph drawn by adviz"));
         QPainter p;
         if (!p.begin(&svg)) return QObject::tr("cannot write SVG to '%1'").arg(path);
-        render(scene, p, QRectF(QPointF(0, 0), source.size()), source);
+        render(scene, p, QRectF(QPointF(0, 0), size), source, caption, 1.0);
         p.end();
         return commit(file);
     }
-    QImage image((source.size() * pngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    QImage image((size * pngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
     if (image.isNull()) return QObject::tr("the diagram is too large for a PNG image");
     // The 2× comes from the painter's scale (target twice the source), applied to boxes and
     // text alike; the DPI stays the layout's. (An image claiming 2 × 96 DPI drew the text twice
@@ -89,7 +118,7 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
     image.setDotsPerMeterX(dotsPerMetre);
     image.setDotsPerMeterY(dotsPerMetre);
     QPainter p(&image);
-    render(scene, p, QRectF(QPointF(0, 0), source.size() * pngScale), source);
+    render(scene, p, QRectF(QPointF(0, 0), size * pngScale), source, caption, pngScale);
     p.end();
     if (!image.save(&file, "PNG")) return QObject::tr("cannot encode PNG for '%1'").arg(path);
     return commit(file);

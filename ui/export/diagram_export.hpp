@@ -13,9 +13,10 @@ namespace adviz::ui {
 class GraphScene;
 class SessionModel;
 
-/// Writes the diagram to path; returns an error message, or nothing on success.
+/// Writes the diagram to path; returns an error message, or nothing on success. A caption
+/// (the step's formula) is written under the picture in the caption font.
 std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& model,
-                                     const QString& path);
+                                     const QString& path, const QString& caption = {});
 
 /// The scene region an export covers: every item plus a margin.
 QRectF exportRegion(const GraphScene& scene);
