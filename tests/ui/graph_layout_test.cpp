@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QThread>
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -239,4 +241,61 @@ TEST_CASE("concurrent layouts are serialised and agree with a serial one", "[lay
             CHECK(r.nodes[i].center.y == expected.nodes[i].center.y);
         }
     }
+}
+
+TEST_CASE("a long chain lays out even when called from a thread with a tiny stack", "[layout][crash]") {
+    // dot's ranking recurses once per node along the chain: 3,000 nodes need far more than the
+    // 256 KB this caller has. The layout must run on a stack of its own.
+    LayoutSpec spec;
+    const int n = 3000;
+    for (int i = 0; i < n; ++i)
+        spec.nodes.push_back({40, 30, i == 0 ? RankConstraint::First : RankConstraint::Free});
+    for (int i = 1; i < n; ++i) spec.edges.push_back({i - 1, i});
+    LayoutResult r;
+    QThread* caller = QThread::create([&spec, &r] { r = layoutGraph(spec); });
+    caller->setStackSize(256 * 1024);
+    caller->start();
+    REQUIRE(caller->wait(QDeadlineTimer(300000)));
+    delete caller;
+    REQUIRE(r.ok());
+    REQUIRE(r.nodes.size() == static_cast<std::size_t>(n));
+    CHECK(r.nodes.back().center.x > r.nodes.front().center.x);
+}
+
+TEST_CASE("a labelled edge gets a slot clear of every box, and runs through it", "[layout]") {
+    const Direction dir = GENERATE(Direction::LeftToRight, Direction::TopToBottom);
+    LayoutSpec spec = sumTimesSine(dir);
+    for (EdgeLink& e : spec.edges) {
+        e.labelWidth = 90;
+        e.labelHeight = 16;
+    }
+    const LayoutResult r = layoutGraph(spec);
+    checkLayout(spec, r);
+    std::vector<std::pair<Point, Point>> labels;  // top-left, bottom-right
+    for (std::size_t i = 0; i < r.edges.size(); ++i) {
+        INFO("edge " << i);
+        const EdgePath& e = r.edges[i];
+        REQUIRE(e.hasLabel);
+        CHECK(e.hasArrow);
+        const Point c = e.labelCenter;
+        labels.push_back({{c.x - 45, c.y - 8}, {c.x + 45, c.y + 8}});
+        for (const PlacedNode& n : r.nodes) {
+            const bool apartX = std::abs(n.center.x - c.x) >= (n.width + 90) / 2 - kTolerance;
+            const bool apartY = std::abs(n.center.y - c.y) >= (n.height + 16) / 2 - kTolerance;
+            CHECK((apartX || apartY));
+        }
+        // The path passes the label's centre (a straight piece through the slot).
+        double nearest = INFINITY;
+        for (const Point& p : e.points) nearest = std::min(nearest, std::hypot(p.x - c.x, p.y - c.y));
+        CHECK(nearest <= 50);
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            const bool apartX = labels[i].second.x <= labels[j].first.x + kTolerance ||
+                                labels[j].second.x <= labels[i].first.x + kTolerance;
+            const bool apartY = labels[i].second.y <= labels[j].first.y + kTolerance ||
+                                labels[j].second.y <= labels[i].first.y + kTolerance;
+            INFO("labels " << i << " and " << j);
+            CHECK((apartX || apartY));
+        }
 }
