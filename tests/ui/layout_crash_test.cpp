@@ -42,10 +42,10 @@ TEST_CASE("the logistic map lays out at 300, 1,000 and 3,000 nodes", "[layout][c
 
 TEST_CASE("a graph beyond the window's limit is refused with a message", "[layout][crash]") {
     SessionModel model;
-    REQUIRE(model.setSource(sharedInputChain(1100)));  // 3,302 nodes
+    REQUIRE(model.setSource(sharedInputChain(1200)));  // 3,602 nodes
     GraphScene scene(model, nullptr, true);
     CHECK(scene.nodeItems().empty());
-    CHECK(scene.layoutError().contains(QStringLiteral("3302")));
+    CHECK(scene.layoutError().contains(QStringLiteral("3602")));
 }
 
 TEST_CASE("destroying the scene does not wait for a running layout", "[layout][crash]") {

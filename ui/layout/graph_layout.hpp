@@ -74,7 +74,7 @@ struct LayoutResult {
 
 /// The most nodes of a program the window draws (the scene refuses larger ones with a message;
 /// the engine and the command line have no such limit).
-inline constexpr int maxLayoutNodes = 3000;
+inline constexpr int maxLayoutNodes = 3500;
 /// The most boxes one layout may have (a program's nodes plus the copies of its leaves): beyond
 /// it dot takes minutes. Larger specs are an error, never a hang.
 inline constexpr int maxLayoutBoxes = 4 * maxLayoutNodes;
