@@ -87,7 +87,7 @@ TEST_CASE("inputs in the first rank stand in program order", "[layout][reads]") 
             const NodeItem* n = scene.nodeItems()[static_cast<std::size_t>(i)];
             if (std::abs(along(scene, n->pos()) - firstRank) < 0.5) first.push_back(n);
         }
-        CHECK(first.size() >= std::min(4, model.graph().inputCount()));
+        CHECK(static_cast<int>(first.size()) >= std::min(4, model.graph().inputCount()));
         for (std::size_t i = 1; i < first.size(); ++i) CHECK(across(first[i - 1]) < across(first[i]));
     }
 }

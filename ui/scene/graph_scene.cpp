@@ -285,7 +285,7 @@ void GraphScene::refreshLabels() {
     for (const Warning& w : model_.trace().warnings)
         if (w.node >= 0 && static_cast<std::size_t>(w.node) < warning.size())
             warning[static_cast<std::size_t>(w.node)] = QString::fromStdString(w.message);
-    for (const auto& items : {nodes_, copies_})
+    for (const auto& items : {nodes_, copies_, nodeCopies_})
         for (NodeItem* n : items) n->setWarning(warning[static_cast<std::size_t>(n->id())]);
 }
 

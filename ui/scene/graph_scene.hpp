@@ -57,8 +57,6 @@ public:
     bool isLayingOut() const { return running_ || queued_; }
     /// The last layout error, empty if none.
     const QString& layoutError() const { return layoutError_; }
-    /// Lays the graph out again (structure, fonts or theme changed).
-    void relayout();
 
 signals:
     void layoutStarted(int nodes);
