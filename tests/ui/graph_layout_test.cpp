@@ -299,3 +299,42 @@ TEST_CASE("a labelled edge gets a slot clear of every box, and runs through it",
             CHECK((apartX || apartY));
         }
 }
+
+TEST_CASE("parts are laid out one after the other along the ranks", "[layout]") {
+    const Direction dir = GENERATE(Direction::LeftToRight, Direction::TopToBottom);
+    LayoutSpec spec = sumTimesSine(dir);
+    const std::size_t n = spec.nodes.size();
+    LayoutSpec second = sumTimesSine(dir);
+    for (NodeBox& b : second.nodes) {
+        b.part = 1;
+        spec.nodes.push_back(b);
+    }
+    for (EdgeLink e : second.edges) {
+        e.from += static_cast<int>(n);
+        e.to += static_cast<int>(n);
+        spec.edges.push_back(e);
+    }
+    const LayoutResult r = layoutGraph(spec);
+    REQUIRE(r.ok());
+    double endOfFirst = -INFINITY, startOfSecond = INFINITY;
+    for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+        const PlacedNode& p = r.nodes[i];
+        const double half = (dir == Direction::LeftToRight ? p.width : p.height) / 2;
+        if (i < n) endOfFirst = std::max(endOfFirst, along(spec, p.center) + half);
+        else startOfSecond = std::min(startOfSecond, along(spec, p.center) - half);
+    }
+    CHECK(startOfSecond > endOfFirst);
+    // Each part is drawn as it would be alone, shifted along the ranks.
+    const LayoutResult alone = layoutGraph(second);
+    REQUIRE(alone.ok());
+    const double shift = along(spec, r.nodes[n].center) - along(second, alone.nodes[0].center);
+    for (std::size_t i = 0; i < alone.nodes.size(); ++i)
+        CHECK(along(spec, r.nodes[n + i].center) == Approx(along(second, alone.nodes[i].center) + shift).margin(kTolerance));
+    for (std::size_t i = 0; i < spec.edges.size(); ++i) {
+        const PlacedNode& to = r.nodes[static_cast<std::size_t>(spec.edges[i].to)];
+        CHECK(distanceToBorder(to, r.edges[i].hasArrow ? r.edges[i].arrowTip : r.edges[i].points.back()) <= kBorderSlack);
+    }
+
+    spec.edges.push_back({0, static_cast<int>(n)});  // across the cut: refused
+    CHECK_FALSE(layoutGraph(spec).ok());
+}

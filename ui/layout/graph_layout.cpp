@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -113,6 +114,8 @@ std::string validate(const LayoutSpec& spec) {
             return "layout: edge " + std::to_string(i) + " (" + std::to_string(e.from) + " -> " +
                    std::to_string(e.to) + ") refers to a node outside 0.." +
                    std::to_string(count - 1);
+        if (spec.nodes[static_cast<std::size_t>(e.from)].part != spec.nodes[static_cast<std::size_t>(e.to)].part)
+            return "layout: edge " + std::to_string(i) + " joins two parts";
     }
     if (!(std::isfinite(spec.nodeSeparation) && spec.nodeSeparation >= 0 &&
           std::isfinite(spec.rankSeparation) && spec.rankSeparation >= 0))
@@ -333,6 +336,59 @@ LayoutResult layoutHere(const LayoutSpec& spec) {
     return result;
 }
 
+// Lays out each part on its own and places them one after the other along the rank axis, a
+// rank gap apart, aligned at the top (left to right) or the left (top to bottom).
+LayoutResult layoutParts(const LayoutSpec& spec) {
+    int parts = 0;
+    for (const NodeBox& n : spec.nodes) parts = std::max(parts, n.part + 1);
+    if (parts <= 1) return layoutHere(spec);
+    LayoutResult result;
+    result.nodes.resize(spec.nodes.size());
+    result.edges.resize(spec.edges.size());
+    const bool lr = spec.direction == Direction::LeftToRight;
+    double offset = 0;
+    for (int part = 0; part < parts; ++part) {
+        LayoutSpec sub = spec;
+        sub.nodes.clear();
+        sub.edges.clear();
+        std::vector<int> local(spec.nodes.size(), -1), nodeOf, edgeOf;
+        for (std::size_t i = 0; i < spec.nodes.size(); ++i)
+            if (spec.nodes[i].part == part) {
+                local[i] = static_cast<int>(sub.nodes.size());
+                sub.nodes.push_back(spec.nodes[i]);
+                nodeOf.push_back(static_cast<int>(i));
+            }
+        if (sub.nodes.empty()) continue;
+        for (std::size_t i = 0; i < spec.edges.size(); ++i) {
+            EdgeLink e = spec.edges[i];
+            if (local[static_cast<std::size_t>(e.from)] < 0) continue;
+            e.from = local[static_cast<std::size_t>(e.from)];
+            e.to = local[static_cast<std::size_t>(e.to)];
+            sub.edges.push_back(e);
+            edgeOf.push_back(static_cast<int>(i));
+        }
+        LayoutResult r = layoutHere(sub);
+        if (!r.ok()) return r;
+        auto shift = [&](Point& p) { (lr ? p.x : p.y) += offset; };
+        for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+            shift(r.nodes[i].center);
+            result.nodes[static_cast<std::size_t>(nodeOf[i])] = r.nodes[i];
+        }
+        for (std::size_t i = 0; i < r.edges.size(); ++i) {
+            EdgePath& path = r.edges[i];
+            for (Point& p : path.points) shift(p);
+            shift(path.arrowTip);
+            shift(path.labelCenter);
+            result.edges[static_cast<std::size_t>(edgeOf[i])] = std::move(path);
+        }
+        offset += (lr ? r.width : r.height) + spec.rankSeparation + 40;
+        if (lr) result.height = std::max(result.height, r.height);
+        else result.width = std::max(result.width, r.width);
+    }
+    (lr ? result.width : result.height) = offset - spec.rankSeparation - 40;
+    return result;
+}
+
 // Runs job on a new thread with a large stack. wait: join it; otherwise detach it. False if no
 // thread could be started.
 bool runOnLargeStack(std::function<void()> job, bool wait) {
@@ -366,7 +422,7 @@ LayoutResult layoutGraph(const LayoutSpec& spec) {
     LayoutResult result;
     result.error = validate(spec);
     if (!result.ok() || spec.nodes.empty()) return result;
-    if (!runOnLargeStack([&spec, &result] { result = layoutHere(spec); }, /*wait=*/true))
+    if (!runOnLargeStack([&spec, &result] { result = layoutParts(spec); }, /*wait=*/true))
         result.error = kNoThread;
     return result;
 }
@@ -375,7 +431,7 @@ bool layoutGraphDetached(LayoutSpec spec, std::function<void(LayoutResult)> done
     auto job = [spec = std::move(spec), done] {
         LayoutResult result;
         result.error = validate(spec);
-        if (result.ok() && !spec.nodes.empty()) result = layoutHere(spec);
+        if (result.ok() && !spec.nodes.empty()) result = layoutParts(spec);
         done(std::move(result));
     };
     return runOnLargeStack(std::move(job), /*wait=*/false);

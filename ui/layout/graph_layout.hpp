@@ -18,6 +18,9 @@ struct NodeBox {
     double width = 60;    ///< scene units
     double height = 40;   ///< scene units
     RankConstraint rank = RankConstraint::Free;
+    /// Parts are laid out one by one and placed one after the other along the ranks (dot's time
+    /// grows about with the square of the boxes). Every edge must stay within its part.
+    int part = 0;
 };
 
 struct EdgeLink {

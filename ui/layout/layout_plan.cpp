@@ -44,8 +44,17 @@ LayoutPlan planLayout(const Graph& g, int reach) {
     const std::size_t count = g.nodes.size();
     auto at = [](const std::vector<int>& v, int id) { return v[static_cast<std::size_t>(id)]; };
     p.primary.assign(count, -1);
-    auto add = [&p](int node, BoxRole role, RankConstraint rank = RankConstraint::Free) {
-        p.boxes.push_back({node, role, rank});
+    // Large programs are cut into parts by depth, each laid out on its own and placed one
+    // after the other: dot's positioning grows about with the square of the boxes (3,000 nodes
+    // in one piece: ~20 s). Uses across a cut are served by copies, so no edge crosses one.
+    int maxDepth = 0;
+    for (int d : depth) maxDepth = std::max(maxDepth, d);
+    const int parts = std::max(1, (g.size() + kPartSize - 1) / kPartSize);
+    auto partOf = [&](int id) { return at(depth, id) * parts / (maxDepth + 1); };
+    auto add = [&p](int node, BoxRole role, int part, RankConstraint rank = RankConstraint::Free) {
+        PlannedBox b{node, role, rank};
+        b.part = part;
+        p.boxes.push_back(b);
         return static_cast<int>(p.boxes.size()) - 1;
     };
 
@@ -66,22 +75,36 @@ LayoutPlan planLayout(const Graph& g, int reach) {
     // own box serves the uses within reach + 1 ranks of its earliest rank; the others fall in
     // groups spanning `reach` ranks, each served by a copy (a source, drawn just before them).
     // If no use is near, the node's own box serves the first group.
+    // A group never spans a cut between parts. An operation's own box is in its own part.
     auto groupsOf = [&](int id) {
         std::vector<Use> us = uses[static_cast<std::size_t>(id)];
         std::stable_sort(us.begin(), us.end(), [&](const Use& a, const Use& b) {
-            return at(latest, a.consumer) < at(latest, b.consumer);
+            return std::pair(partOf(a.consumer), at(latest, a.consumer)) <
+                   std::pair(partOf(b.consumer), at(latest, b.consumer));
         });
         std::vector<std::vector<Use>> groups;
         int end = at(depth, id) + reach + 1;
-        if (!us.empty() && at(latest, us.front().consumer) <= end) groups.emplace_back();
+        int part = isLeaf(g[id]) ? (us.empty() ? 0 : partOf(us.front().consumer)) : partOf(id);
+        if (!us.empty() && at(latest, us.front().consumer) <= end && partOf(us.front().consumer) == part) {
+            groups.emplace_back();
+        } else if (!isLeaf(g[id])) {
+            // No use is near: the operation's own box serves the first group (dot draws it
+            // beside that group), unless that group lies in a later part.
+            groups.emplace_back();
+            if (!us.empty() && partOf(us.front().consumer) == part) end = at(latest, us.front().consumer) + reach;
+        }
         for (const Use& u : us) {
-            if (groups.empty() || at(latest, u.consumer) > end) {
+            if (groups.empty() || at(latest, u.consumer) > end || partOf(u.consumer) != part) {
                 groups.emplace_back();
                 end = at(latest, u.consumer) + reach;
+                part = partOf(u.consumer);
             }
             groups.back().push_back(u);
         }
         return groups;
+    };
+    auto groupPart = [&](int id, const std::vector<Use>& group) {
+        return group.empty() ? (isLeaf(g[id]) ? 0 : partOf(id)) : partOf(group.front().consumer);
     };
     std::vector<std::vector<std::vector<Use>>> groups(count);
     for (int id = 0; id < g.size(); ++id)
@@ -89,8 +112,6 @@ LayoutPlan planLayout(const Graph& g, int reach) {
 
     // Outputs in the last rank only when none is far shallower than the deepest node: pinning a
     // shallow one there would stretch its incoming edges across the picture.
-    int maxDepth = 0;
-    for (int d : depth) maxDepth = std::max(maxDepth, d);
     std::vector<bool> pinLast(count, false);
     int pinned = 0;
     for (const Output& o : g.outputs) {
@@ -107,19 +128,23 @@ LayoutPlan planLayout(const Graph& g, int reach) {
     // otherwise it floats and dot sets it beside its uses.
     for (int id = 0; id < g.inputs; ++id) {
         const auto& gs = groups[static_cast<std::size_t>(id)];
-        const bool early = gs.empty() || at(latest, gs.front().front().consumer) <= reach + 1;
+        const bool early = gs.empty() || (at(latest, gs.front().front().consumer) <= reach + 1 &&
+                                          groupPart(id, gs.front()) == 0);
         p.primary[static_cast<std::size_t>(id)] =
-            add(id, BoxRole::Primary, early ? RankConstraint::First : RankConstraint::Free);
+            add(id, BoxRole::Primary, gs.empty() ? 0 : groupPart(id, gs.front()),
+                early ? RankConstraint::First : RankConstraint::Free);
     }
     for (int id = g.inputs; id < g.size(); ++id) {
         if (g[id].op == Op::Const) continue;
         p.primary[static_cast<std::size_t>(id)] =
-            add(id, BoxRole::Primary, pinLast[static_cast<std::size_t>(id)] ? RankConstraint::Last : RankConstraint::Free);
+            add(id, BoxRole::Primary, partOf(id),
+                pinLast[static_cast<std::size_t>(id)] ? RankConstraint::Last : RankConstraint::Free);
     }
     for (int id = 0; id < g.size(); ++id) {
         const auto& gs = groups[static_cast<std::size_t>(id)];
         for (std::size_t k = 0; k < gs.size(); ++k) {
-            const int box = k == 0 ? p.primary[static_cast<std::size_t>(id)] : add(id, BoxRole::Copy);
+            const int box = k == 0 ? p.primary[static_cast<std::size_t>(id)]
+                                   : add(id, BoxRole::Copy, groupPart(id, gs[k]));
             for (const Use& u : gs[k]) p.edgeSource[u.edge] = box;
         }
     }
@@ -129,12 +154,12 @@ LayoutPlan planLayout(const Graph& g, int reach) {
         if (g[id].op != Op::Const) continue;
         for (const Use& u : uses[static_cast<std::size_t>(id)]) {
             const bool first = p.primary[static_cast<std::size_t>(id)] < 0;
-            const int box = add(id, first ? BoxRole::Primary : BoxRole::ConstantCopy);
+            const int box = add(id, first ? BoxRole::Primary : BoxRole::ConstantCopy, partOf(u.consumer));
             if (first) p.primary[static_cast<std::size_t>(id)] = box;
             p.edgeSource[u.edge] = box;
         }
         if (p.primary[static_cast<std::size_t>(id)] < 0)
-            p.primary[static_cast<std::size_t>(id)] = add(id, BoxRole::Primary);
+            p.primary[static_cast<std::size_t>(id)] = add(id, BoxRole::Primary, 0);
     }
     for (int id = 0; id < g.size(); ++id)
         for (const Use& u : uses[static_cast<std::size_t>(id)])

@@ -25,6 +25,7 @@ struct PlannedBox {
     int node = 0;                                        ///< the node it draws
     BoxRole role = BoxRole::Primary;
     layout::RankConstraint rank = layout::RankConstraint::Free;
+    int part = 0;                                        ///< see layout::NodeBox::part
 };
 
 struct LayoutPlan {
@@ -33,6 +34,9 @@ struct LayoutPlan {
     std::vector<int> edgeSource;     ///< per edge (firstEdgeIndex order): the box it leaves
     std::vector<int> edgeTarget;     ///< per edge: the box it enters (its consumer's primary)
 };
+
+/// Programs are laid out in parts of about this many nodes (see NodeBox::part).
+inline constexpr int kPartSize = 1000;
 
 /// Default reach: the uses served by one box lie within this many ranks of each other, so its
 /// longest edge spans about reach + 1 ranks.

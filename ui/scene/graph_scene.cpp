@@ -129,7 +129,7 @@ void GraphScene::relayout() {
         NodeLabel label = labelFor(g, b.node, isOutput);
         label.copy = b.role == BoxRole::Copy;
         QSizeF s = NodeItem::preferredSize(label, rows_);
-        spec.nodes.push_back({s.width(), s.height(), b.rank});
+        spec.nodes.push_back({s.width(), s.height(), b.rank, b.part});
     }
     for (std::size_t e = 0; e < plan.edgeSource.size(); ++e)
         spec.edges.push_back({plan.edgeSource[e], plan.edgeTarget[e]});
