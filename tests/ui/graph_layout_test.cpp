@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QThread>
+
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -239,4 +241,100 @@ TEST_CASE("concurrent layouts are serialised and agree with a serial one", "[lay
             CHECK(r.nodes[i].center.y == expected.nodes[i].center.y);
         }
     }
+}
+
+TEST_CASE("a long chain lays out even when called from a thread with a tiny stack", "[layout][crash]") {
+    // dot's ranking recurses once per node along the chain: 3,000 nodes need far more than the
+    // 256 KB this caller has. The layout must run on a stack of its own.
+    LayoutSpec spec;
+    const int n = 3000;
+    for (int i = 0; i < n; ++i)
+        spec.nodes.push_back({40, 30, i == 0 ? RankConstraint::First : RankConstraint::Free});
+    for (int i = 1; i < n; ++i) spec.edges.push_back({i - 1, i});
+    LayoutResult r;
+    QThread* caller = QThread::create([&spec, &r] { r = layoutGraph(spec); });
+    caller->setStackSize(256 * 1024);
+    caller->start();
+    REQUIRE(caller->wait(QDeadlineTimer(300000)));
+    delete caller;
+    REQUIRE(r.ok());
+    REQUIRE(r.nodes.size() == static_cast<std::size_t>(n));
+    CHECK(r.nodes.back().center.x > r.nodes.front().center.x);
+}
+
+TEST_CASE("a labelled edge gets a slot clear of every box, and runs through it", "[layout]") {
+    const Direction dir = GENERATE(Direction::LeftToRight, Direction::TopToBottom);
+    LayoutSpec spec = sumTimesSine(dir);
+    for (EdgeLink& e : spec.edges) {
+        e.labelWidth = 90;
+        e.labelHeight = 16;
+    }
+    const LayoutResult r = layoutGraph(spec);
+    checkLayout(spec, r);
+    std::vector<std::pair<Point, Point>> labels;  // top-left, bottom-right
+    for (std::size_t i = 0; i < r.edges.size(); ++i) {
+        INFO("edge " << i);
+        const EdgePath& e = r.edges[i];
+        REQUIRE(e.hasLabel);
+        CHECK(e.hasArrow);
+        const Point c = e.labelCenter;
+        labels.push_back({{c.x - 45, c.y - 8}, {c.x + 45, c.y + 8}});
+        for (const PlacedNode& n : r.nodes) {
+            const bool apartX = std::abs(n.center.x - c.x) >= (n.width + 90) / 2 - kTolerance;
+            const bool apartY = std::abs(n.center.y - c.y) >= (n.height + 16) / 2 - kTolerance;
+            CHECK((apartX || apartY));
+        }
+        // The path passes the label's centre (a straight piece through the slot).
+        double nearest = INFINITY;
+        for (const Point& p : e.points) nearest = std::min(nearest, std::hypot(p.x - c.x, p.y - c.y));
+        CHECK(nearest <= 50);
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            const bool apartX = labels[i].second.x <= labels[j].first.x + kTolerance ||
+                                labels[j].second.x <= labels[i].first.x + kTolerance;
+            const bool apartY = labels[i].second.y <= labels[j].first.y + kTolerance ||
+                                labels[j].second.y <= labels[i].first.y + kTolerance;
+            INFO("labels " << i << " and " << j);
+            CHECK((apartX || apartY));
+        }
+}
+
+TEST_CASE("parts are laid out one after the other along the ranks", "[layout]") {
+    const Direction dir = GENERATE(Direction::LeftToRight, Direction::TopToBottom);
+    LayoutSpec spec = sumTimesSine(dir);
+    const std::size_t n = spec.nodes.size();
+    LayoutSpec second = sumTimesSine(dir);
+    for (NodeBox& b : second.nodes) {
+        b.part = 1;
+        spec.nodes.push_back(b);
+    }
+    for (EdgeLink e : second.edges) {
+        e.from += static_cast<int>(n);
+        e.to += static_cast<int>(n);
+        spec.edges.push_back(e);
+    }
+    const LayoutResult r = layoutGraph(spec);
+    REQUIRE(r.ok());
+    double endOfFirst = -INFINITY, startOfSecond = INFINITY;
+    for (std::size_t i = 0; i < r.nodes.size(); ++i) {
+        const PlacedNode& p = r.nodes[i];
+        const double half = (dir == Direction::LeftToRight ? p.width : p.height) / 2;
+        if (i < n) endOfFirst = std::max(endOfFirst, along(spec, p.center) + half);
+        else startOfSecond = std::min(startOfSecond, along(spec, p.center) - half);
+    }
+    CHECK(startOfSecond > endOfFirst);
+    // Each part is drawn as it would be alone, shifted along the ranks.
+    const LayoutResult alone = layoutGraph(second);
+    REQUIRE(alone.ok());
+    const double shift = along(spec, r.nodes[n].center) - along(second, alone.nodes[0].center);
+    for (std::size_t i = 0; i < alone.nodes.size(); ++i)
+        CHECK(along(spec, r.nodes[n + i].center) == Approx(along(second, alone.nodes[i].center) + shift).margin(kTolerance));
+    for (std::size_t i = 0; i < spec.edges.size(); ++i) {
+        const PlacedNode& to = r.nodes[static_cast<std::size_t>(spec.edges[i].to)];
+        CHECK(distanceToBorder(to, r.edges[i].hasArrow ? r.edges[i].arrowTip : r.edges[i].points.back()) <= kBorderSlack);
+    }
+
+    spec.edges.push_back({0, static_cast<int>(n)});  // across the cut: refused
+    CHECK_FALSE(layoutGraph(spec).ok());
 }

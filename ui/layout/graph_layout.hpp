@@ -3,6 +3,7 @@
 // edges, runs `dot`, and hands back plain positions and Bézier paths in scene coordinates
 // (1 unit = 1 point = 1 pixel at 100% zoom, origin top-left, y down).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,14 +18,22 @@ struct NodeBox {
     double width = 60;    ///< scene units
     double height = 40;   ///< scene units
     RankConstraint rank = RankConstraint::Free;
+    /// Parts are laid out one by one and placed one after the other along the ranks (dot's time
+    /// grows about with the square of the boxes). Every edge must stay within its part.
+    int part = 0;
 };
 
 struct EdgeLink {
     int from = 0;   ///< index into LayoutSpec::nodes
     int to = 0;
+    /// Room for a label on the edge (scene units); 0 × 0: no label. A labelled edge gets a slot
+    /// of its own that dot keeps clear of boxes, other labels and other edges.
+    double labelWidth = 0;
+    double labelHeight = 0;
 };
 
-/// What to lay out.
+/// What to lay out. Nodes pinned to the first (or last) rank keep their order in `nodes` there,
+/// so inputs read in program order.
 struct LayoutSpec {
     std::vector<NodeBox> nodes;
     std::vector<EdgeLink> edges;
@@ -50,6 +59,9 @@ struct EdgePath {
     std::vector<Point> points;
     Point arrowTip;
     bool hasArrow = false;
+    /// Centre of the label's slot (when the spec asked for one); the path runs through it.
+    Point labelCenter;
+    bool hasLabel = false;
 };
 
 /// The result: one placement per node, one path per edge (same order as the spec), the size of
@@ -63,11 +75,23 @@ struct LayoutResult {
     bool ok() const { return error.empty(); }
 };
 
-/// The most nodes a drawing may have: beyond it dot takes minutes and, on long chains, runs out
-/// of memory inside Graphviz. Larger programs get a clear error (the engine has no such limit).
-inline constexpr int maxLayoutNodes = 3000;
+/// The most nodes of a program the window draws (the scene refuses larger ones with a message;
+/// the engine and the command line have no such limit).
+inline constexpr int maxLayoutNodes = 3500;
+/// The most boxes one layout may have (a program's nodes plus the copies of its leaves): beyond
+/// it dot takes minutes. Larger specs are an error, never a hang.
+inline constexpr int maxLayoutBoxes = 4 * maxLayoutNodes;
 
-/// Runs Graphviz `dot` on spec. Thread-safe (Graphviz itself is not: calls are serialised).
+/// Runs Graphviz `dot` on spec and waits for it. Thread-safe (Graphviz itself is not: calls are
+/// serialised). dot runs on a thread of its own with a stack of hundreds of megabytes: its
+/// ranking recurses once per node of a path, which overflows an ordinary 8 MB stack on graphs
+/// of a few thousand nodes.
 LayoutResult layoutGraph(const LayoutSpec& spec);
+
+/// Starts the same layout on a detached large-stack thread and returns at once; `done` is called
+/// on that thread with the result. The thread owns its copy of the spec, so the caller may go
+/// away (or the process exit) while it runs. Returns false (and never calls `done`) if no thread
+/// could be started.
+bool layoutGraphDetached(LayoutSpec spec, std::function<void(LayoutResult)> done);
 
 }  // namespace adviz::layout

@@ -59,7 +59,15 @@ void EdgeItem::setLabelVisible(bool on) {
     labelVisible_ = on;
 }
 
+void EdgeItem::setLabelAnchor(QPointF centre) {
+    prepareGeometryChange();
+    labelAnchor_ = centre;
+    hasLabelAnchor_ = true;
+}
+
 void EdgeItem::setFrame(const EdgeFrame& frame) {
+    // Above idle edges (0), below the boxes (1): labels never overlap boxes, so nothing is hidden.
+    setZValue(frame.flow != Flow::None ? 0.5 : 0);
     if (frame.flow == frame_.flow && frame.token == frame_.token && frame.tokenText == frame_.tokenText &&
         frame.backwards == frame_.backwards)
         return;  // unchanged: no repaint
@@ -71,7 +79,7 @@ QRectF EdgeItem::labelRect() const {
     if (label_.isEmpty() || !labelVisible_) return {};
     QFontMetricsF fm(Theme::current().edgeFont());
     QSizeF s(fm.horizontalAdvance(label_) + 8, fm.height() + 2);
-    QPointF mid = path_.pointAtPercent(0.5);
+    QPointF mid = hasLabelAnchor_ ? labelAnchor_ : path_.pointAtPercent(0.5);
     return {mid - QPointF(s.width() / 2, s.height() / 2), s};
 }
 
@@ -97,7 +105,9 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     QRectF lr = detailed ? labelRect() : QRectF();
     if (!lr.isNull()) {
         p->setPen(Qt::NoPen);
-        p->setBrush(QColor(255, 255, 255, 225));
+        QColor plate = t.background;
+        plate.setAlpha(225);
+        p->setBrush(plate);
         p->drawRoundedRect(lr, 4, 4);
         p->setFont(t.edgeFont());
         p->setPen(active ? c : t.mutedText);
@@ -107,7 +117,7 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     if (frame_.token >= 0) {
         double at = frame_.backwards ? 1.0 - frame_.token : frame_.token;
         QPointF pos = path_.pointAtPercent(std::clamp(at, 0.0, 1.0));
-        p->setPen(QPen(Qt::white, 2));
+        p->setPen(QPen(t.background, 2));
         p->setBrush(c);
         p->drawEllipse(pos, tokenRadius, tokenRadius);
         if (detailed && !frame_.tokenText.isEmpty()) {
@@ -118,7 +128,9 @@ void EdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
             QRectF box(pos + QPointF(tokenRadius + 2, -fm.height() - 2),
                        QSizeF(fm.horizontalAdvance(frame_.tokenText) + 8, fm.height() + 2));
             p->setPen(Qt::NoPen);
-            p->setBrush(QColor(255, 255, 255, 235));
+            QColor plate = t.background;
+            plate.setAlpha(235);
+            p->setBrush(plate);
             p->drawRoundedRect(box, 4, 4);
             p->setPen(c);
             p->drawText(box, Qt::AlignCenter, frame_.tokenText);

@@ -5,10 +5,14 @@
 #include <QPainterPath>
 #include <QToolTip>
 
+#include <QPointer>
+#include <QPromise>
+
 #include <algorithm>
-#include <QtConcurrent/QtConcurrentRun>
+#include <memory>
 
 #include "autodiff/number_format.hpp"
+#include "ui/layout/layout_plan.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
 #include "ui/scene/node_item.hpp"
@@ -41,45 +45,11 @@ NodeLabel labelFor(const Graph& g, int id, const std::vector<bool>& isOutput) {
     return l;
 }
 
-// Where each node and edge goes in the layout: every node once, except that a constant used in
-// several places gets one small box next to each use. A shared constant would otherwise pull
-// long edges across the whole drawing (and slow dot down badly); all copies stand for the same
-// node, and the Wengert list still has it once.
-struct LayoutPlan {
-    std::vector<int> primary;                  // layout index of each node's main box
-    std::vector<std::pair<int, int>> copies;   // (layout index, node id) of further copies
-    std::vector<int> edgeSource;               // layout index of each edge's source, edge order
-    std::vector<int> nodeOf;                   // node id of each layout index
-};
-
-LayoutPlan planLayout(const Graph& g) {
-    LayoutPlan p;
-    p.primary.assign(g.nodes.size(), -1);
-    auto add = [&p](int id) {
-        p.nodeOf.push_back(id);
-        return static_cast<int>(p.nodeOf.size()) - 1;
-    };
-    for (int id = 0; id < g.size(); ++id)
-        if (g[id].op != Op::Const) p.primary[static_cast<std::size_t>(id)] = add(id);
-    for (int id = 0; id < g.size(); ++id) {
-        for (int s = 0; s < g[id].arity(); ++s) {
-            const int u = g[id].operand(s);
-            int& main = p.primary[static_cast<std::size_t>(u)];
-            if (g[u].op != Op::Const) {
-                p.edgeSource.push_back(main);
-            } else if (main < 0) {
-                main = add(u);
-                p.edgeSource.push_back(main);
-            } else {
-                int copy = add(u);
-                p.copies.emplace_back(copy, u);
-                p.edgeSource.push_back(copy);
-            }
-        }
-    }
-    for (int id = 0; id < g.size(); ++id)  // a constant nothing uses (the program "2")
-        if (p.primary[static_cast<std::size_t>(id)] < 0) p.primary[static_cast<std::size_t>(id)] = add(id);
-    return p;
+// The label text an edge shows, or "" for none: the partial with respect to a constant operand
+// (the 2 of x^2) is needed by nothing, and can even be nan (x^2·log(x) for x < 0).
+QString partialText(const Graph& g, int id, int slot) {
+    if (g[g[id].operand(slot)].op == Op::Const) return {};
+    return QString::fromStdString(partialFormula(g, id, slot));
 }
 
 }  // namespace
@@ -106,13 +76,15 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
         building_ = true;  // showing the model's selection is not a new selection
         for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
         for (NodeItem* n : copies_) n->setSelected(n->id() == id);
+        for (NodeItem* n : nodeCopies_) n->setSelected(n->id() == id);
         building_ = false;
     });
     if (model_.graph().size() > 0) relayout();
 }
 
 GraphScene::~GraphScene() {
-    if (watcher_) watcher_->waitForFinished();
+    // A layout still running is not waited for (quitting during a long layout must not hang):
+    // its thread owns a copy of the spec, and its result goes to a future nobody watches.
     // QGraphicsScene's destructor removes the items and announces the lost selection; the model
     // may already be gone by then, so stop listening first.
     building_ = true;
@@ -133,60 +105,102 @@ void GraphScene::setEdgeLabelsVisible(bool on) {
 }
 
 void GraphScene::relayout() {
+    const int gen = ++generation_;
+    if (running_) {  // Graphviz runs one layout at a time: start the newest when this one ends
+        queued_ = true;
+        return;
+    }
     const Graph& g = model_.graph();
     rows_ = NodeItem::rowsFor(model_.mode());
+    if (g.size() > layout::maxLayoutNodes) {
+        layout::LayoutResult refused;
+        refused.error = "the program has " + std::to_string(g.size()) + " nodes; the window draws up to " +
+                        std::to_string(layout::maxLayoutNodes) + " (the command line works at any size)";
+        build(refused);
+        return;
+    }
     std::vector<bool> isOutput(g.nodes.size(), false);
     for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
 
     layout::LayoutSpec spec;
     spec.direction = direction_;
-    // Outputs go on the last rank, unless there are so many that pulling them all there would
-    // stretch long edges across the drawing (dot then slows down badly and reads worse).
-    const bool pinOutputs = g.outputCount() <= 16;
     const LayoutPlan plan = planLayout(g);
-    for (int id : plan.nodeOf) {
-        QSizeF s = NodeItem::preferredSize(labelFor(g, id, isOutput), rows_);
-        layout::NodeBox box{s.width(), s.height(), layout::RankConstraint::Free};
-        if (g[id].op == Op::Input) box.rank = layout::RankConstraint::First;
-        else if (isOutput[static_cast<std::size_t>(id)] && pinOutputs) box.rank = layout::RankConstraint::Last;
-        spec.nodes.push_back(box);
+    for (const PlannedBox& b : plan.boxes) {
+        NodeLabel label = labelFor(g, b.node, isOutput);
+        label.copy = b.role == BoxRole::Copy;
+        QSizeF s = NodeItem::preferredSize(label, rows_);
+        spec.nodes.push_back({s.width(), s.height(), b.rank, b.part});
     }
-    std::size_t e = 0;
-    for (int id = 0; id < g.size(); ++id)
-        for (int s = 0; s < g[id].arity(); ++s)
-            spec.edges.push_back({plan.edgeSource[e++], plan.primary[static_cast<std::size_t>(id)]});
-    // Partial labels sit on the edges: with labels shown, leave room for the widest between the
-    // ranks (numbers get a fixed-width slot, so new values never move a node); without them the
-    // drawing packs tighter, which large graphs need to stay readable when fitted.
+    for (std::size_t e = 0; e < plan.edgeSource.size(); ++e)
+        spec.edges.push_back({plan.edgeSource[e], plan.edgeTarget[e]});
+
+    // Partial labels sit on the edges, each in a slot of its own that dot keeps clear (numbers
+    // get a fixed-width slot, so new values never move a node). Sizes come from the theme's
+    // font now, so a larger text scale gives larger slots.
     QFontMetricsF fm(Theme::current().edgeFont());
+    const QString number = QStringLiteral(" = −0.0000e−00");
+    int labelled = 0;
     double widest = 0;
+    std::vector<QString> texts;
     if (edgeLabels_) {
         for (int id = 0; id < g.size(); ++id)
-            for (int s = 0; s < g[id].arity(); ++s)
-                widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(partialFormula(g, id, s)) +
-                                                                QStringLiteral(" = −0.0000e−00")));
+            for (int s = 0; s < g[id].arity(); ++s) {
+                texts.push_back(partialText(g, id, s));
+                labelled += !texts.back().isEmpty();
+            }
     }
-    if (direction_ == layout::Direction::LeftToRight)
-        spec.rankSeparation = edgeLabels_ ? std::clamp(widest + 36, 70.0, 280.0) : 56.0;
-    else
-        spec.rankSeparation = edgeLabels_ ? 3 * fm.height() + 40 : 44.0;
+    const bool labelSlots = edgeLabels_ && static_cast<int>(spec.nodes.size()) + labelled <= labelSlotLimit;
+    for (std::size_t e = 0; e < texts.size(); ++e) {
+        if (texts[e].isEmpty()) continue;
+        const double w = fm.horizontalAdvance(texts[e] + number) + 8;  // EdgeItem's padding
+        widest = std::max(widest, w);
+        if (labelSlots) {
+            spec.edges[e].labelWidth = w;
+            spec.edges[e].labelHeight = fm.height() + 2;
+        }
+    }
+    // With slots, a label takes a rank of its own between its edge's ends; only a small gap
+    // is needed on either side. Without labels the drawing packs tighter, which large graphs
+    // need to stay readable when fitted; labels without slots need the whole gap.
+    const bool lr = direction_ == layout::Direction::LeftToRight;
+    if (labelSlots) spec.rankSeparation = lr ? 18.0 : 12.0;
+    else if (edgeLabels_) spec.rankSeparation = lr ? std::clamp(widest + 20, 70.0, 280.0) : 3 * fm.height() + 40;
+    else spec.rankSeparation = lr ? 56.0 : 44.0;
 
-    const int gen = ++generation_;
     if (synchronous_ || g.size() <= asyncThreshold) {
         build(layout::layoutGraph(spec));
         return;
     }
-    ++pending_;
+    running_ = true;
+    queued_ = false;
     emit layoutStarted(g.size());
+    auto promise = std::make_shared<QPromise<layout::LayoutResult>>();
     auto* watcher = new QFutureWatcher<layout::LayoutResult>(this);
     connect(watcher, &QFutureWatcher<layout::LayoutResult>::finished, this, [this, watcher, gen] {
-        --pending_;
-        if (gen == generation_) build(watcher->result());
+        running_ = false;
         if (watcher_ == watcher) watcher_ = nullptr;
         watcher->deleteLater();
+        const bool current = gen == generation_ && !queued_;
+        if (current && watcher->future().resultCount() > 0) build(watcher->result());
+        else if (current) build({});  // never reported: treated as an error below
+        if (queued_) {
+            queued_ = false;
+            relayout();
+        }
     });
     watcher_ = watcher;
-    watcher->setFuture(QtConcurrent::run([spec] { return layout::layoutGraph(spec); }));
+    watcher->setFuture(promise->future());
+    promise->start();
+    const bool started = layout::layoutGraphDetached(std::move(spec), [promise](layout::LayoutResult r) {
+        promise->addResult(std::move(r));
+        promise->finish();
+    });
+    if (!started) {
+        layout::LayoutResult failed;
+        failed.error = "layout: could not start a thread for Graphviz (out of memory?)";
+        promise->addResult(std::move(failed));
+        promise->finish();
+    }
 }
 
 void GraphScene::build(const layout::LayoutResult& result) {
@@ -194,28 +208,35 @@ void GraphScene::build(const layout::LayoutResult& result) {
     clear();  // deletes the old items
     nodes_.clear();
     copies_.clear();
+    nodeCopies_.clear();
     edges_.clear();
     layoutError_.clear();
     const Graph& g = model_.graph();
     const LayoutPlan plan = planLayout(g);
-    if (!result.ok() || result.nodes.size() != plan.nodeOf.size()) {
-        layoutError_ = QString::fromStdString(result.ok() ? "layout out of date" : result.error);
+    if (!result.ok() || result.nodes.size() != plan.boxes.size() ||
+        result.edges.size() != plan.edgeSource.size()) {
+        layoutError_ = QString::fromStdString(result.ok() ? "layout: no result for this graph" : result.error);
         building_ = false;
         emit layoutFinished();
         return;
     }
     std::vector<bool> isOutput(g.nodes.size(), false);
     for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
-    auto place = [&](int id, int at) {
-        const auto& placed = result.nodes[static_cast<std::size_t>(at)];
-        auto* item = new NodeItem(id, labelFor(g, id, isOutput), QSizeF(placed.width, placed.height));
+    std::vector<NodeItem*> byBox(plan.boxes.size(), nullptr);
+    for (std::size_t b = 0; b < plan.boxes.size(); ++b) {
+        const PlannedBox& box = plan.boxes[b];
+        const auto& placed = result.nodes[b];
+        NodeLabel label = labelFor(g, box.node, isOutput);
+        label.copy = box.role == BoxRole::Copy;
+        auto* item = new NodeItem(box.node, label, QSizeF(placed.width, placed.height));
         item->setPos(placed.center.x, placed.center.y);
-        item->setSelected(id == model_.selectedNode());
+        item->setSelected(box.node == model_.selectedNode());
         addItem(item);
-        return item;
-    };
-    for (int id = 0; id < g.size(); ++id) nodes_.push_back(place(id, plan.primary[static_cast<std::size_t>(id)]));
-    for (const auto& [at, id] : plan.copies) copies_.push_back(place(id, at));
+        byBox[b] = item;
+        if (box.role == BoxRole::ConstantCopy) copies_.push_back(item);
+        if (box.role == BoxRole::Copy) nodeCopies_.push_back(item);
+    }
+    for (int id = 0; id < g.size(); ++id) nodes_.push_back(byBox[static_cast<std::size_t>(plan.primary[static_cast<std::size_t>(id)])]);
     for (std::size_t e = 0; e < result.edges.size(); ++e) {
         const auto& path = result.edges[e];
         QPainterPath qp;
@@ -227,6 +248,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
         }
         QPointF tip = path.hasArrow ? QPointF(path.arrowTip.x, path.arrowTip.y) : qp.currentPosition();
         auto* item = new EdgeItem(static_cast<int>(e), qp, tip);
+        if (path.hasLabel) item->setLabelAnchor(QPointF(path.labelCenter.x, path.labelCenter.y));
         item->setLabelVisible(edgeLabels_);
         addItem(item);
         edges_.push_back(item);
@@ -245,7 +267,11 @@ void GraphScene::refreshLabels() {
     std::size_t e = 0;
     for (int id = 0; id < g.size(); ++id) {
         for (int s = 0; s < g[id].arity() && e < edges_.size(); ++s, ++e) {
-            QString text = QString::fromStdString(partialFormula(g, id, s));
+            QString text = partialText(g, id, s);
+            if (text.isEmpty()) {  // no label at all: not even the number
+                edges_[e]->setPartialLabel(text);
+                continue;
+            }
             QString number = static_cast<std::size_t>(id) < partials.size()
                 ? QString::fromStdString(formatShort(partials[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]))
                 : QString();
@@ -259,7 +285,7 @@ void GraphScene::refreshLabels() {
     for (const Warning& w : model_.trace().warnings)
         if (w.node >= 0 && static_cast<std::size_t>(w.node) < warning.size())
             warning[static_cast<std::size_t>(w.node)] = QString::fromStdString(w.message);
-    for (const auto& items : {nodes_, copies_})
+    for (const auto& items : {nodes_, copies_, nodeCopies_})
         for (NodeItem* n : items) n->setWarning(warning[static_cast<std::size_t>(n->id())]);
 }
 
@@ -285,7 +311,7 @@ void GraphScene::showFrame(int step, double progress) {
     frame_ = computeFrame(g, model_.trace(), step, progress);
     const Mode mode = model_.mode();
     const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();
-    for (const auto& items : {nodes_, copies_})
+    for (const auto& items : {nodes_, copies_, nodeCopies_})
         for (NodeItem* n : items) {
             auto id = static_cast<std::size_t>(n->id());
             n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0, memory);

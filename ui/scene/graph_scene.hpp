@@ -1,7 +1,8 @@
 #pragma once
-// The canvas: one NodeItem per node and one EdgeItem per edge, placed by the layout adapter when
-// the graph's structure changes (in a worker thread for large graphs), and repainted from a
-// Frame on every animation tick. Built from a SessionModel; never computes a derivative.
+// The canvas: one NodeItem per node (plus copies of leaves beside distant uses, see
+// layout_plan.hpp) and one EdgeItem per edge, placed by the layout adapter when the graph's
+// structure changes (on a detached thread for large graphs), and repainted from a Frame on every
+// animation tick. Built from a SessionModel; never computes a derivative.
 
 #include <QFutureWatcher>
 #include <QGraphicsScene>
@@ -26,6 +27,13 @@ public:
 
     /// Graphs with more nodes than this are laid out in a worker thread.
     static constexpr int asyncThreshold = 150;
+    /// Above this many boxes plus labels, labels get no slots of their own in the layout (dot
+    /// would take too long); they sit at the middle of their edges instead.
+    static constexpr int labelSlotLimit = 2400;
+
+    /// Lays the graph out again from the model, with the theme's current fonts: the one entry
+    /// point for anything that changes sizes (structure, mode, text scale, theme).
+    void relayout();
 
     void setDirection(layout::Direction d);
     layout::Direction direction() const { return direction_; }
@@ -42,12 +50,13 @@ public:
     const std::vector<NodeItem*>& nodeItems() const { return nodes_; }
     /// Extra boxes of constants drawn next to each of their uses (after the first).
     const std::vector<NodeItem*>& constantCopies() const { return copies_; }
+    /// Extra boxes of inputs and intermediate values drawn again near distant uses (their
+    /// label().copy is set).
+    const std::vector<NodeItem*>& nodeCopies() const { return nodeCopies_; }
     const std::vector<EdgeItem*>& edgeItems() const { return edges_; }
-    bool isLayingOut() const { return pending_ > 0; }
+    bool isLayingOut() const { return running_ || queued_; }
     /// The last layout error, empty if none.
     const QString& layoutError() const { return layoutError_; }
-    /// Lays the graph out again (structure, fonts or theme changed).
-    void relayout();
 
 signals:
     void layoutStarted(int nodes);
@@ -65,14 +74,17 @@ private:
     SessionModel& model_;
     std::vector<NodeItem*> nodes_;  // owned by the scene (addItem); index = node id
     std::vector<NodeItem*> copies_; // further boxes of constants used in several places
+    std::vector<NodeItem*> nodeCopies_;  // further boxes of nodes used far apart
     std::vector<EdgeItem*> edges_;  // owned by the scene; index = edge index
     layout::Direction direction_ = layout::Direction::LeftToRight;
     bool edgeLabels_ = true;
     bool synchronous_ = false;
-    bool building_ = false;
-    int rows_ = 2;           // rows of numbers the current layout's nodes were sized for  // items come and go: not a user's selection
-    int pending_ = 0;
-    int generation_ = 0;  // ignores layouts that finish after a newer one started
+    bool building_ = false;  // items come and go: not a user's selection
+    int rows_ = 2;           // rows of numbers the current layout's nodes were sized for
+    bool running_ = false;   // a layout runs on its own thread
+    bool queued_ = false;    // the graph changed meanwhile: lay out again when it ends
+    int generation_ = 0;     // ignores layouts that finish after a newer one started
+    // Not waited for on destruction: the thread owns its inputs and its result is dropped.
     QFutureWatcher<layout::LayoutResult>* watcher_ = nullptr;
     Frame frame_;
     int step_ = 0;
