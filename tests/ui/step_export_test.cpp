@@ -16,7 +16,7 @@
 using namespace adviz;
 using namespace adviz::ui;
 
-TEST_CASE("--steps reads all, ranges and lists, and refuses the rest", "[export][steps]") {
+TEST_CASE("the steps option reads all, ranges and lists, and refuses the rest", "[export][steps]") {
     std::vector<int> s;
     REQUIRE_FALSE(parseSteps(QStringLiteral("all"), 3, s));
     CHECK(s == std::vector<int>{0, 1, 2, 3});
