@@ -5,10 +5,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImageReader>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 
+#include "ui/export/gif_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"
@@ -91,5 +93,39 @@ TEST_CASE("a PDF handout has one page per step", "[export][handout]") {
         Handout bad(QStringLiteral("/nonexistent-dir/h.pdf"));
         REQUIRE_FALSE(bad.addPages(scene, model, {0}, {}));
         CHECK(bad.finish());
+    }
+}
+
+TEST_CASE("a GIF of the default example's reverse sweep: every frame, looping, under 2 MB", "[export][gif]") {
+    SessionModel model;
+    model.setSource(QStringLiteral("(x+y)*sin(x)"));
+    model.setInputsByName({{"x", 1}, {"y", 2}});
+    model.setMode(Mode::Reverse);
+    GraphScene scene(model, nullptr, true);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sweep.gif"));
+    std::vector<int> steps;
+    REQUIRE_FALSE(parseSteps(QStringLiteral("all"), model.stepCount(), steps));
+    GifOptions options;
+    REQUIRE_FALSE(exportGif(scene, model, path, steps, options));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QByteArray gif = f.readAll();
+    CHECK(gif.startsWith("GIF89a"));
+    CHECK(gif.contains("NETSCAPE2.0"));   // loops
+    CHECK(gif.size() < 2 * 1024 * 1024);
+    // Qt's own reader decodes it: one still per step plus the motion between consecutive steps.
+    QImageReader reader(path);
+    const int perStep = std::max(2, static_cast<int>(options.fps * 0.75));
+    const int expected = static_cast<int>(steps.size()) + (static_cast<int>(steps.size()) - 1) * (perStep - 1);
+    CHECK(reader.imageCount() == expected);
+    QImage first = reader.read();
+    REQUIRE_FALSE(first.isNull());
+    CHECK(first.width() == options.width);
+
+    SECTION("bad options and paths write nothing") {
+        CHECK(exportGif(scene, model, dir.filePath(QStringLiteral("a.gif")), steps, {0, 960, true}));
+        CHECK(exportGif(scene, model, QStringLiteral("/nonexistent-dir/a.gif"), steps, options));
+        CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("a.gif"))));
     }
 }
