@@ -31,7 +31,7 @@ shot 1280x720 example-tanh64.png --example "tanh network" --strategy sqrt --step
 shot 1280x720 example-logistic.png --example "logistic map" --step 40 --theme light
 shot 1280x720 warnings.png "f = log(x - 3) + sqrt(x - 2)*x" --at x=1 --mode reverse --step end --theme light
 shot 1280x720 jacobian-panel.png "y1 = sin(x)*y; y2 = x*y + exp(y); y3 = x^2" --at x=1,y=0.5 --jacobian reverse:2 --step 9 --theme light
-shot 1280x720 second-order.png "(x+y)*sin(x)" --at x=1,y=2 --mode forward-over-reverse --step 12 --theme light
+shot 1280x720 second-order.png "(x+y)*sin(x)" --at x=1,y=2 --mode forward-over-reverse --step 10 --theme light
 shot 1280x720 checkpointing.png --example "tanh network" --strategy sqrt --panel memory --step 150 --theme light
 for k in 0 1 2 3; do
     shot 1280x720 charts-$k.png "${theory[@]}" --panel charts:$k --theme light
