@@ -12,6 +12,7 @@
 
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
+#include "app/session_source.hpp"
 
 namespace adviz::cli {
 namespace {
@@ -60,6 +61,10 @@ commands:
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
+  export  ... [--steps all|K-L|K,L,M] -o 'frame-%03d.svg'|handout.pdf|sweep.gif [--caption]
+          [--fps N] [--width PIXELS]
+EXPR may be a session file: --file lesson.adviz [--scene K] (its point, direction and seeds
+unless options say otherwise).
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
@@ -82,9 +87,13 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         jac("jacobian", "jacobian demo", "method"), backward("backward-graph", "backward graph"),
         progress("progress", "progress", "p"), typed("type", "type into the editor", "text"),
         present("present", "presentation mode"), theme("theme", "theme", "name"),
-        textScale("text-scale", "text scale", "s"), example("example", "built-in example", "name");
+        textScale("text-scale", "text scale", "s"), example("example", "built-in example", "name"),
+        scene("scene", "scene of a session file", "k"), steps("steps", "steps to export", "steps"),
+        caption("caption", "caption under exported pictures"), fps("fps", "GIF frames per second", "n"),
+        width("width", "GIF width", "pixels");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
-                  strategy, panel, jac, backward, progress, typed, present, theme, textScale, example});
+                  strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
+                  scene, steps, caption, fps, width});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -131,6 +140,18 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     }
     opt.strategyGiven = p.isSet(strategy);
     opt.present = p.isSet(present);
+    opt.modeGiven = p.isSet(mode);
+    opt.steps = p.value(steps).toStdString();
+    opt.caption = p.isSet(caption);
+    auto whole = [&p](const QCommandLineOption& o, int lo, int hi, int& out) {
+        if (!p.isSet(o)) return true;
+        bool ok = false;
+        out = p.value(o).toInt(&ok);
+        return ok && out >= lo && out <= hi;
+    };
+    if (!whole(scene, 1, 100000, opt.scene)) return CliError{UsageStatus, "--scene must be a scene number from 1"};
+    if (!whole(fps, 1, 50, opt.fps)) return CliError{UsageStatus, "--fps must be a whole number from 1 to 50"};
+    if (!whole(width, 64, 4096, opt.width)) return CliError{UsageStatus, "--width must be from 64 to 4096 pixels"};
     opt.theme = p.value(theme).toStdString();
     opt.example = p.value(example).toStdString();
     if (p.isSet(textScale)) {
@@ -148,14 +169,18 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
 
     if (p.isSet(file)) {
         if (!pos.isEmpty()) return CliError{UsageStatus, "give EXPR or --file, not both"};
-        return readSource(p.value(file).toStdString(), in, opt);
+        const std::string path = p.value(file).toStdString();
+        if (isSessionFile(path)) return readSessionSource(path, opt);  // a lesson: its scene
+        return readSource(path, in, opt);
     }
+    if (opt.scene > 0) return CliError{UsageStatus, "--scene goes with --file SESSION.adviz"};
     if (pos.size() > 1)
         return CliError{UsageStatus, "too many arguments: put EXPR in quotes ('" +
                                          pos.join(' ').toStdString() + "')"};
     if (pos.size() == 1) {
         std::string e = pos.front().toStdString();
         if (e == "-") return readSource("-", in, opt);
+        if (isSessionFile(e)) return readSessionSource(e, opt);  // adviz gui lesson.adviz
         opt.source = e;
     }
     return std::nullopt;

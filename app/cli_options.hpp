@@ -47,6 +47,14 @@ struct Options {
     std::string theme;                ///< gui --theme light|dark|high-contrast
     double textScale = 0;             ///< gui --text-scale S (0: the remembered one)
     std::string example;              ///< gui --example NAME: a built-in example by (part of) its title
+    bool modeGiven = false;           ///< --mode was on the command line
+    int scene = 0;                    ///< --scene K (1-based) of a session file; 0: the first
+    std::string sessionPath;          ///< the .adviz file the program came from, if any
+    std::string sceneTitle;           ///< that scene's title
+    std::string steps;                ///< export --steps all|K-L|K,L,M
+    bool caption = false;             ///< export --caption: the step's formula under the picture
+    int fps = 12;                     ///< export --fps (GIF)
+    int width = 960;                  ///< export --width (GIF), pixels
     bool help = false;
 };
 

@@ -16,6 +16,13 @@
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
 #include "ui/export/diagram_export.hpp"
+#include "ui/export/gif_export.hpp"
+#include "ui/export/step_export.hpp"
+#include "ui/scene/frame.hpp"
+#include "ui/session/scene_state.hpp"
+#include "ui/session/session_controller.hpp"
+#include "ui/session/session_file.hpp"
+#include <QFileInfo>
 #include "ui/examples.hpp"
 #include "ui/main_window.hpp"
 #include "ui/widgets/expression_editor.hpp"
@@ -105,12 +112,55 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     auto step = stepFor(opt.step.value_or("end"), model.stepCount(), stepError);
     if (!step) return fail(err, UsageStatus, stepError);
     model.setStep(*step);
+    if (opt.strategyGiven) {
+        auto s = Strategy::parse(opt.strategy);
+        if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");
+        model.setCheckpointStrategy(s);
+        model.setStep(*step);
+    }
     ui::GraphScene scene(model, nullptr, /*synchronous=*/true);
     if (opt.topToBottom) scene.setDirection(layout::Direction::TopToBottom);
     scene.showFrame(*step, 0);
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
-    if (auto e = ui::exportDiagram(scene, model, QString::fromStdString(opt.output)))
+    const QString out = QString::fromStdString(opt.output);
+    const QString ext = QFileInfo(out).suffix().toLower();
+    const bool sequence = ext == "pdf" || ext == "gif" || !opt.steps.empty();
+    if (!sequence) {
+        const ui::Frame& f = scene.frame();
+        const QString caption = opt.caption ? (f.captionLead + '\n' + f.caption).trimmed() : QString();
+        if (auto e = ui::exportDiagram(scene, model, out, caption)) return fail(err, 1, e->toStdString());
+        return 0;
+    }
+    auto stepsOf = [&](std::vector<int>& steps) {
+        return ui::parseSteps(QString::fromStdString(opt.steps.empty() ? "all" : opt.steps), model.stepCount(), steps);
+    };
+    std::vector<int> steps;
+    if (auto e = stepsOf(steps)) return fail(err, UsageStatus, e->toStdString());
+    if (ext == "gif") {
+        if (auto e = ui::exportGif(scene, model, out, steps, {opt.fps, opt.width, true})) return fail(err, 1, e->toStdString());
+        return 0;
+    }
+    if (ext != "pdf") {
+        if (auto e = ui::exportFrames(scene, model, out, steps, {opt.caption, {}})) return fail(err, 1, e->toStdString());
+        return 0;
+    }
+    // A handout: one page per step; a session with several scenes gives every scene in order,
+    // each under its title (unless --scene chose one).
+    ui::Handout handout(out);
+    if (auto e = handout.addPages(scene, model, steps, QString::fromStdString(opt.sceneTitle)))
         return fail(err, 1, e->toStdString());
+    if (!opt.sessionPath.empty() && opt.scene == 0) {
+        const session::LoadResult r = session::load(QString::fromStdString(opt.sessionPath));
+        for (std::size_t i = 1; r.session && i < r.session->scenes.size(); ++i) {
+            const session::Scene& sc = r.session->scenes[i];
+            if (QString e = ui::applyScene(sc, model); !e.isEmpty())
+                return fail(err, InputErrorStatus, "scene " + std::to_string(i + 1) + ": " + e.toStdString());
+            if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
+            if (auto e = stepsOf(steps)) return fail(err, UsageStatus, "scene " + std::to_string(i + 1) + ": " + e->toStdString());
+            if (auto e = handout.addPages(scene, model, steps, sc.title)) return fail(err, 1, e->toStdString());
+        }
+    }
+    if (auto e = handout.finish()) return fail(err, 1, e->toStdString());
     return 0;
 }
 
@@ -161,6 +211,11 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         window.loadProgram(found->source, exampleValues,
                            found->mode == "forward" ? Mode::Forward : Mode::Reverse);
         if (opt.mode != "reverse") window.model().setMode(modeNamed(opt.mode));
+    } else if (!opt.sessionPath.empty()) {
+        if (auto e = window.openSession(QString::fromStdString(opt.sessionPath)))
+            return fail(err, InputErrorStatus, e->toStdString());
+        if (opt.scene > 0) window.document().goToScene(opt.scene - 1);
+        if (opt.modeGiven) window.model().setMode(modeNamed(opt.mode));
     } else if (opt.source.empty()) window.loadLastOrDefault();
     else window.loadProgram(QString::fromStdString(opt.source), values,
                             modeNamed(opt.mode));

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "app/cli_job.hpp"
+#include "app/cli_options.hpp"
 
 namespace adviz::cli {
 

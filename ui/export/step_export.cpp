@@ -4,10 +4,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
+
+#include <algorithm>
 
 #include "autodiff/number_format.hpp"
 #include "ui/export/diagram_export.hpp"
@@ -104,7 +108,10 @@ Handout::Handout(const QString& path) : impl_(new Impl), path_(path) {
     impl_->writer.setPageSize(QPageSize(QPageSize::A4));
     impl_->writer.setPageOrientation(QPageLayout::Landscape);
     impl_->writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-    impl_->writer.setResolution(144);
+    // The scene was laid out with fonts measured at the screen's logical DPI: the page must use
+    // the same, or text comes out larger than the boxes made for it.
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    impl_->writer.setResolution(screen ? qRound(screen->logicalDotsPerInchY()) : 96);
     impl_->writer.setTitle(QStringLiteral("adviz handout"));
     impl_->writer.setCreator(QStringLiteral("adviz"));
 }
@@ -143,6 +150,8 @@ std::optional<QString> Handout::addPages(GraphScene& scene, SessionModel& model,
         const double top = hm.height() * 1.6;
         QRectF diagram(page.left(), top, page.width() * 0.64, page.height() * 0.66);
         const QRectF source = exportRegion(scene);
+        // As tall as the drawing needs at that width: the formula follows right under it.
+        diagram.setHeight(std::min(diagram.height(), diagram.width() * source.height() / source.width()));
         p.save();
         p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         scene.render(&p, diagram, source, Qt::KeepAspectRatio);
@@ -152,14 +161,14 @@ std::optional<QString> Handout::addPages(GraphScene& scene, SessionModel& model,
         QFont cap = t.captionFont();
         cap.setPointSizeF(14);
         p.setFont(cap);
-        QRectF capBox(page.left(), diagram.bottom() + hm.height(), page.width(), page.bottom() - diagram.bottom() - hm.height());
+        QRectF capBox(page.left(), diagram.bottom() + hm.height(), diagram.width(), page.bottom() - diagram.bottom() - hm.height());
         const Frame& f = scene.frame();
         p.drawText(capBox, Qt::AlignLeft | Qt::TextWordWrap,
                    (f.captionLead.isEmpty() ? QString() : f.captionLead + '\n') + f.caption);
 
         // The Wengert list at this step.
         QFont mono = t.tableFont();
-        mono.setPointSizeF(9.5);
+        mono.setPointSizeF(10.5);
         p.setFont(mono);
         QFontMetricsF mm(mono, &impl_->writer);
         const Graph& g = model.graph();
@@ -169,7 +178,7 @@ std::optional<QString> Handout::addPages(GraphScene& scene, SessionModel& model,
         const double x0 = diagram.right() + page.width() * 0.02;
         p.drawText(QPointF(x0, y + mm.ascent()), forward ? QObject::tr("v   definition   value   v̇") : QObject::tr("v   definition   value   v̄"));
         y += mm.height() * 1.3;
-        for (int id = 0; id < g.size() && y < diagram.bottom(); ++id) {
+        for (int id = 0; id < g.size() && y < page.bottom() - mm.height(); ++id) {
             const NodeState& s = state[static_cast<std::size_t>(id)];
             const bool known2 = forward ? s.hasTangent : s.hasAdjoint;
             const double second = forward ? s.tangent : s.adjoint;
