@@ -17,6 +17,7 @@
 #include "autodiff/parser.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/export/gif_export.hpp"
+#include "ui/export/html_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/scene/frame.hpp"
 #include "ui/session/scene_state.hpp"
@@ -124,7 +125,7 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
     const QString out = QString::fromStdString(opt.output);
     const QString ext = QFileInfo(out).suffix().toLower();
-    const bool sequence = ext == "pdf" || ext == "gif" || !opt.steps.empty();
+    const bool sequence = ext == "pdf" || ext == "gif" || ext == "html" || !opt.steps.empty();
     if (!sequence) {
         const ui::Frame& f = scene.frame();
         const QString caption = opt.caption ? (f.captionLead + '\n' + f.caption).trimmed() : QString();
@@ -138,6 +139,11 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     if (auto e = stepsOf(steps)) return fail(err, UsageStatus, e->toStdString());
     if (ext == "gif") {
         if (auto e = ui::exportGif(scene, model, out, steps, {opt.fps, opt.width, true})) return fail(err, 1, e->toStdString());
+        return 0;
+    }
+    if (ext == "html") {
+        if (auto e = ui::exportHtml(scene, model, out, steps, QString::fromStdString(opt.sceneTitle)))
+            return fail(err, 1, e->toStdString());
         return 0;
     }
     if (ext != "pdf") {

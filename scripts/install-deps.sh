@@ -11,6 +11,7 @@ packages=(
   catch2 libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth
+  libgif-dev poppler-utils chromium
   libclang-rt-14-dev
 )
 

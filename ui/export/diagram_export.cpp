@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
@@ -64,6 +65,23 @@ std::optional<QString> commit(QSaveFile& file) {
 
 }  // namespace
 
+QByteArray svgOf(GraphScene& scene, const SessionModel& model) {
+    const QRectF source = exportRegion(scene);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setResolution(layoutDpi());
+    svg.setSize(source.size().toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+    svg.setTitle(QStringLiteral("adviz: ") + model.goodSource().left(200));
+    QPainter p;
+    if (!p.begin(&svg)) return {};
+    render(scene, p, QRectF(QPointF(0, 0), source.size()), source, QString(), 1.0);
+    p.end();
+    return buffer.data();
+}
+
 QRectF exportRegion(const GraphScene& scene) {
     return scene.itemsBoundingRect().adjusted(-16, -16, 16, 16);
 }
@@ -97,7 +115,7 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
     }
     if (ext == "svg") {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&file);  // (svgOf below does the same into memory)
         svg.setResolution(layoutDpi());
         svg.setSize(size.toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), size));

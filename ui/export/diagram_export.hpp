@@ -3,6 +3,7 @@
 // DOT, chosen by the extension. The same code serves File ▸ Export and `adviz export`. A failed
 // export (unwritable path, unknown extension) says why and leaves any existing file untouched.
 
+#include <QByteArray>
 #include <QRectF>
 #include <QString>
 
@@ -17,6 +18,9 @@ class SessionModel;
 /// (the step's formula) is written under the picture in the caption font.
 std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& model,
                                      const QString& path, const QString& caption = {});
+
+/// The diagram as it stands, as SVG text (for pages that inline it); empty on failure.
+QByteArray svgOf(GraphScene& scene, const SessionModel& model);
 
 /// The scene region an export covers: every item plus a margin.
 QRectF exportRegion(const GraphScene& scene);
