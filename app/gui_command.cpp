@@ -18,6 +18,7 @@
 #include "ui/export/diagram_export.hpp"
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
+#include "ui/export/tikz_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/scene/frame.hpp"
 #include "ui/session/scene_state.hpp"
@@ -125,7 +126,7 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
     const QString out = QString::fromStdString(opt.output);
     const QString ext = QFileInfo(out).suffix().toLower();
-    const bool sequence = ext == "pdf" || ext == "gif" || ext == "html" || !opt.steps.empty();
+    const bool sequence = ext == "pdf" || ext == "gif" || ext == "html" || ext == "tex" || !opt.steps.empty();
     if (!sequence) {
         const ui::Frame& f = scene.frame();
         const QString caption = opt.caption ? (f.captionLead + '\n' + f.caption).trimmed() : QString();
@@ -133,12 +134,18 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
         return 0;
     }
     auto stepsOf = [&](std::vector<int>& steps) {
-        return ui::parseSteps(QString::fromStdString(opt.steps.empty() ? "all" : opt.steps), model.stepCount(), steps);
+        // A TeX figure is the one step (--step) unless --steps asks for overlays.
+        const std::string spec = !opt.steps.empty() ? opt.steps : ext == "tex" ? std::to_string(*step) : "all";
+        return ui::parseSteps(QString::fromStdString(spec), model.stepCount(), steps);
     };
     std::vector<int> steps;
     if (auto e = stepsOf(steps)) return fail(err, UsageStatus, e->toStdString());
     if (ext == "gif") {
         if (auto e = ui::exportGif(scene, model, out, steps, {opt.fps, opt.width, true})) return fail(err, 1, e->toStdString());
+        return 0;
+    }
+    if (ext == "tex") {
+        if (auto e = ui::exportTikz(scene, model, out, steps)) return fail(err, 1, e->toStdString());
         return 0;
     }
     if (ext == "html") {

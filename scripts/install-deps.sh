@@ -11,7 +11,7 @@ packages=(
   catch2 libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth
-  libgif-dev poppler-utils chromium
+  libgif-dev poppler-utils chromium texlive-latex-base texlive-pictures
   libclang-rt-14-dev
 )
 
@@ -26,6 +26,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   "${as_root[@]}" apt-get update -q
   "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The HTML export's browser test drives Chromium from Node (puppeteer-core from npm); Debian's
+# nodejs is enough where no newer Node is installed.
+if ! command -v node >/dev/null 2>&1; then
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends nodejs npm
 fi
 
 # Graphviz finds its layout plugins through a registry written at install time; regenerate it
