@@ -99,6 +99,7 @@ private:
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets
     void buildFileMenu();
+    void exportSteps();
     bool maybeDiscard();     // asks before unsaved changes are lost; false: the user cancelled
     void retitle();
     void restoreSettings();

@@ -5,11 +5,18 @@
 #include <QAction>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include "ui/export/gif_export.hpp"
+#include "ui/export/html_export.hpp"
+#include "ui/export/step_export.hpp"
+#include "ui/export/tikz_export.hpp"
 #include "ui/main_window.hpp"
+#include "ui/scene/graph_scene.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/session/session_controller.hpp"
@@ -78,9 +85,46 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("Export &SVG…"), this, [this] { exportAs(tr("SVG image (*.svg)"), "svg"); });
     file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
     file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
+    file->addAction(tr("Export s&teps…"), this, &MainWindow::exportSteps);
     file->addSeparator();
     addAction(file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close));
     retitle();
+}
+
+// Several steps at once: a PDF handout, a GIF, an HTML page, a Beamer file, or one picture per
+// step; which steps is asked as on the command line (all, K-L, K,L,M).
+void MainWindow::exportSteps() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Export steps"), QStringLiteral("handout.pdf"),
+        tr("PDF handout (*.pdf);;Animated GIF (*.gif);;Web page (*.html);;Beamer slides (*.tex);;"
+           "One SVG per step (*.svg);;One PNG per step (*.png)"));
+    if (path.isEmpty()) return;
+    bool ok = false;
+    const QString spec = QInputDialog::getText(this, tr("Which steps"),
+        tr("Steps to export: all, a range K-L, or a list K,L,M (0 to %1)").arg(model_->stepCount()),
+        QLineEdit::Normal, QStringLiteral("all"), &ok);
+    if (!ok) return;
+    std::vector<int> steps;
+    if (auto e = parseSteps(spec, model_->stepCount(), steps)) {
+        QMessageBox::warning(this, tr("Export failed"), *e);
+        return;
+    }
+    const QString ext = QFileInfo(path).suffix().toLower();
+    if ((ext == QLatin1String("svg") || ext == QLatin1String("png")) && !path.contains('%'))
+        path.insert(path.size() - ext.size() - 1, QStringLiteral("-%03d"));  // frame-000.svg, …
+    const int step = model_->step();
+    player_->pause();
+    std::optional<QString> error;
+    if (ext == QLatin1String("pdf")) {
+        Handout h(path);
+        error = h.addPages(*scene_, *model_, steps, document_->scene(document_->sceneIndex()).title);
+        if (!error) error = h.finish();
+    } else if (ext == QLatin1String("gif")) error = exportGif(*scene_, *model_, path, steps, {});
+    else if (ext == QLatin1String("html")) error = exportHtml(*scene_, *model_, path, steps, {});
+    else if (ext == QLatin1String("tex")) error = exportTikz(*scene_, *model_, path, steps);
+    else error = exportFrames(*scene_, *model_, path, steps, {true, {}});
+    model_->setStep(step);  // back where the teacher was
+    if (error) QMessageBox::warning(this, tr("Export failed"), *error);
+    else statusBar()->showMessage(tr("Exported %1 steps to %2").arg(steps.size()).arg(path), 5000);
 }
 
 std::optional<QString> MainWindow::openSession(const QString& path) {
