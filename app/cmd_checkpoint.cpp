@@ -10,6 +10,7 @@
 
 #include "app/commands.hpp"
 #include "autodiff/checkpoint.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 
 namespace adviz::cli {
@@ -36,6 +37,8 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         return fail(err, {UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S "
                                        "(K, S at least 1), not '" + opt.strategy + "'"});
     const Graph& g = job.graph;
+    if (auto why = limits::checkpointRefusal(g, *strategy))
+        return fail(err, {InputErrorStatus, "checkpoint: " + *why});
     const Liveness live = liveness(g);
     std::vector<CheckpointResult> runs;  // one per output (one with no seed if none)
     for (int k = 0; k < std::max(g.outputCount(), 1); ++k) {
