@@ -28,6 +28,12 @@ namespace {
 
 int cmdEval(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
+    // One reverse sweep per output for the gradients.
+    if (auto why = limits::sweepsRefusal(g, g.outputCount(),
+                                         static_cast<long long>(g.outputCount()) * g.inputCount(),
+                                         "the gradient of every output",
+                                         "vjp gives one weighted sum of them"))
+        return fail(err, {InputErrorStatus, "eval: " + *why});
     EvalResult ev = evaluateAt(g, job.x);
     std::vector<std::vector<double>> grads;
     for (int k = 0; k < g.outputCount(); ++k) grads.push_back(gradient(g, job.x, k));

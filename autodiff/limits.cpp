@@ -90,6 +90,19 @@ std::optional<std::string> traceRefusal(const Graph& g, Mode m, const Strategy* 
                   "numbers alone";
 }
 
+std::optional<std::string> sweepsRefusal(const Graph& g, long long sweeps, long long entries,
+                                         const std::string& what, const std::string& instead) {
+    // Sweeps and nodes are each below 2³¹: their product fits.
+    const long long work = sweeps * static_cast<long long>(g.size());
+    if (entries > maxMatrixEntries)
+        return what + " has " + grouped(entries) + " entries, more than the limit of " +
+               grouped(maxMatrixEntries) + "; " + instead;
+    if (work <= maxSweepEvaluations) return std::nullopt;
+    return what + " takes " + grouped(sweeps) + " sweeps over " + grouped(g.size()) +
+           " nodes, more than the limit of " + grouped(maxSweepEvaluations) +
+           " evaluations; " + instead;
+}
+
 std::optional<std::string> drawingRefusal(long long boxes) {
     if (boxes <= maxDrawnNodes) return std::nullopt;
     return "the graph has " + grouped(boxes) + " boxes to draw; the window draws up to " +

@@ -33,6 +33,8 @@ inline constexpr long long maxTraceSteps = 1'000'000;
 /// Forward evaluations of one checkpointed sweep (recomputations included): time. binomial:1
 /// is quadratic; at about 5·10⁷ evaluations a second this is about 10 s.
 inline constexpr long long maxSweepEvaluations = 500'000'000;
+/// Numbers in one result matrix (a Jacobian m × n, a Hessian n × n): 80 MB of doubles.
+inline constexpr long long maxMatrixEntries = 10'000'000;
 /// Nodes of a symbolic derivative's arena (`adviz swell`, the swell chart).
 inline constexpr std::size_t maxSymbolicNodes = 2'000'000;
 /// Node visits of a symbolic gradient (function nodes × inputs): time.
@@ -62,6 +64,12 @@ std::optional<std::string> traceRefusal(const Graph& g, Mode m, const Strategy* 
 
 /// Why a checkpointed sweep (no trace) of g with strategy s is refused; nullopt within limits.
 std::optional<std::string> checkpointRefusal(const Graph& g, const Strategy& s);
+
+/// Why running `sweeps` sweeps over g to fill a result of `entries` numbers is refused (time:
+/// sweeps × nodes against maxSweepEvaluations; memory: entries against maxMatrixEntries);
+/// `what` names the result ("the Hessian"), `instead` the alternative ("hvp gives one column").
+std::optional<std::string> sweepsRefusal(const Graph& g, long long sweeps, long long entries,
+                                         const std::string& what, const std::string& instead);
 
 /// Why drawing `boxes` boxes is refused; nullopt within limits.
 std::optional<std::string> drawingRefusal(long long boxes);

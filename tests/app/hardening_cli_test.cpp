@@ -145,3 +145,20 @@ TEST_CASE("swell says which limit stopped it, with true lower bounds", "[cli][li
     CHECK_THAT(text.out, Catch::Contains("at least 8000 nodes, at least 1 after") &&
                              Catch::Contains("100,000,000 node visits"));
 }
+
+TEST_CASE("Jacobian, Hessian and eval are refused before a matrix too large to hold",
+          "[cli][limits]") {
+    // 5,000 inputs: a Hessian of 25,000,000 entries, 5,000 sweeps.
+    std::string at;
+    for (int i = 1; i <= 5000; ++i) at += (i > 1 ? ",x" : "x") + std::to_string(i) + "=1";
+    Run h = run({"hessian", sumOf(5000) + "*x1", "--at", at});
+    CHECK(h.status == 2);
+    CHECK_THAT(h.err, Catch::Contains("25,000,000 entries") && Catch::Contains("hvp"));
+    CHECK(h.err.size() < 600);
+    // 4,000 outputs f_k = x_k·y over 4,001 inputs: a 16-million-entry Jacobian.
+    std::string many;
+    for (int k = 1; k <= 4000; ++k) many += "f" + std::to_string(k) + " = x" + std::to_string(k) + "*y\n";
+    Run j = run({"jacobian", many, "--at", at.substr(0, at.find(",x4001")) + ",y=1"});
+    CHECK(j.status == 2);
+    CHECK_THAT(j.err, Catch::Contains("the Jacobian has 16,004,000 entries"));
+}
