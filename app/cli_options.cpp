@@ -51,7 +51,9 @@ std::optional<double> specialValue(std::string text) {
 
 // Reads at most the program size limit (and one byte more, to know it was exceeded): /dev/zero
 // or a 1.5 GB file is refused after 16 MB, not after exhausting memory.
-std::optional<CliError> readBounded(std::istream& in, const std::string& name, Options& opt) {
+// name is for messages ("standard input", "'p.txt'"), sourceName for diagnostics.
+std::optional<CliError> readBounded(std::istream& in, const std::string& name,
+                                    const std::string& sourceName, Options& opt) {
     constexpr std::size_t limit = limits::maxProgramBytes;
     opt.source.clear();
     char buffer[65536];
@@ -67,12 +69,12 @@ std::optional<CliError> readBounded(std::istream& in, const std::string& name, O
                                               "smaller program)"};
     }
     if (in.bad()) return CliError{InputErrorStatus, "cannot read " + name + ": read error"};
-    opt.sourceName = name == "standard input" ? "<stdin>" : name.substr(1, name.size() - 2);
+    opt.sourceName = sourceName;
     return std::nullopt;
 }
 
 std::optional<CliError> readSource(const std::string& path, std::istream& in, Options& opt) {
-    if (path == "-") return readBounded(in, "standard input", opt);
+    if (path == "-") return readBounded(in, "standard input", "<stdin>", opt);
     const std::string name = "'" + quotedCapped(path) + "'";
     // Say which problem it is, in the system's words: missing, a directory, not permitted.
     std::error_code ec;
@@ -85,7 +87,7 @@ std::optional<CliError> readSource(const std::string& path, std::istream& in, Op
     if (!file)
         return CliError{InputErrorStatus, "cannot read " + name + ": " +
                                               (errno ? std::strerror(errno) : "cannot open it")};
-    return readBounded(file, name, opt);
+    return readBounded(file, name, path, opt);
 }
 
 }  // namespace
