@@ -47,7 +47,8 @@ std::string adjointFormula(const Graph& g, int u, int v, int slot, double partia
     std::string pt = partialText(g, v, slot);
     std::string s = barred(g, u) + " += " + barred(g, v) + "·∂" + g.wengertName(v) + "/∂" +
                     g.wengertName(u) + " = " + barred(g, v) + "·" +
-                    (needsParens(pt) ? "(" + pt + ")" : pt) + " = " + formatShort(vbar) + "·" +
+                    (needsParens(pt) || pt.starts_with("−") ? "(" + pt + ")" : pt) + " = " +
+                    formatShort(vbar) + "·" +
                     operand(partial) + " = " + formatShort(contribution);
     // A node with several consumers accumulates: show the running sum.
     if (before != 0)

@@ -168,7 +168,7 @@ TEST_CASE("negative numbers in formulas get parentheses", "[limits][trace]") {
     // ū += v̄·∂v/∂u with v̄ = 4.4 and a partial of −1: "4.4·(−1)", and the running sum.
     const Graph g = parseOk("f = y - x*x");
     const std::string f = text::adjointFormula(g, 2, 3, 1, -1.0, 4.4, -211.2, -215.6);
-    CHECK_THAT(f, Catch::Contains("= 4.4·(−1) = −4.4"));
+    CHECK_THAT(f, Catch::Contains("= v̄₂·(−1) = 4.4·(−1) = −4.4"));
     CHECK_THAT(f, Catch::Contains("= −211.2 + (−4.4) = −215.6"));
     // A negative base: −8^v₁ would mean −(8^v₁) in adviz's own syntax.
     const Graph p = parseOk("pow(-8, 1/3)");
