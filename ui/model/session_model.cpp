@@ -167,7 +167,10 @@ void SessionModel::rerun() {
                                      : std::nullopt;
             trace_ = checkpointed && !refused ? traceCheckpointed(graph_, x_, ybar_, *strategy_)
                                               : traceReverse(graph_, x_, ybar_);
-            if (refused) trace_.warnings.insert(trace_.warnings.begin(), Warning{-1, *refused});
+            if (refused)
+                trace_.warnings.insert(trace_.warnings.begin(),
+                                       Warning{-1, strategy_->name() + " is shown as store-all: " +
+                                                       *refused});
             break;
         }
     }
