@@ -26,9 +26,10 @@ for t in "${targets[@]}"; do
     mkdir -p "$corpus"
     log="build/fuzz/${t}.log"
     echo "=== ${t}: ${per_target} s"
-    # -timeout: one input taking 10 s is a finding (a hang); -rss_limit_mb: so is 2 GB.
+    # -timeout: one input taking 30 s is a finding (a hang; every input here takes well under a
+    # second, but a loaded machine can starve a process for seconds); -rss_limit_mb: 2 GB is one.
     if ! ./build/fuzz/tests/fuzz/"$t" "$corpus" tests/fuzz/corpus \
-            -max_total_time="$per_target" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+            -max_total_time="$per_target" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
             -print_final_stats=1 -artifact_prefix=build/fuzz/findings/"$t"- >"$log" 2>&1; then
         echo "FINDING in ${t}: see ${log} and build/fuzz/findings/"
         grep -E "ERROR|SUMMARY|property violated|runtime error" "$log" | head -20 || true
