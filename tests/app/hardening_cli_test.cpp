@@ -53,7 +53,7 @@ std::string sumOf(int inputs) {
 
 }  // namespace
 
-TEST_CASE("--version prints the project's version", "[cli][limits]") {
+TEST_CASE("the version from adviz --version is the project's", "[cli][limits]") {
     Run r = run({"--version"});
     CHECK(r.status == 0);
     CHECK(r.out == std::string("adviz ") + ADVIZ_VERSION + "\n");
@@ -69,7 +69,7 @@ TEST_CASE("standard input is read only up to the program size limit", "[cli][lim
     CHECK(zeros.served <= adviz::limits::maxProgramBytes + 65536 + 4096);
 }
 
-TEST_CASE("--at: the parser's reason, nan as a value, a name given twice", "[cli][limits]") {
+TEST_CASE("values of --at: the parser's reason, nan as a value, a name given twice", "[cli][limits]") {
     Run range = run({"eval", "x", "--at", "x=1e999"});
     CHECK(range.status == 64);
     CHECK_THAT(range.err, Catch::Contains("out of range"));
