@@ -13,6 +13,8 @@
 #include <istream>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "autodiff/derivatives.hpp"
 #include "autodiff/limits.hpp"
@@ -270,6 +272,7 @@ std::optional<CliError> splitAssignments(const std::string& text, const char* op
         }
     }
     if (!item.empty() || !items.empty()) items.push_back(item);
+    std::unordered_set<std::string> seen;
     for (const std::string& it : items) {
         auto eq = it.find('=');
         if (eq == std::string::npos)
@@ -279,10 +282,9 @@ std::optional<CliError> splitAssignments(const std::string& text, const char* op
         if (name.empty())
             return CliError{UsageStatus, std::string(option) + ": a name is missing before '=' in '" +
                                              quotedCapped(it) + "'"};
-        for (const auto& [seen, v] : out)
-            if (seen == name)
-                return CliError{UsageStatus, std::string(option) + ": '" + quotedCapped(name) +
-                                                 "' is given twice"};
+        if (!seen.insert(name).second)  // x=1,x=2 silently kept the last
+            return CliError{UsageStatus, std::string(option) + ": '" + quotedCapped(name) +
+                                             "' is given twice"};
         // nan and ±inf are values like any other (the language has no literal for them).
         if (auto special = specialValue(valueText)) {
             out.emplace_back(name, *special);
@@ -312,8 +314,13 @@ std::optional<CliError> assignInputs(const Graph& g, const std::string& text, co
     std::vector<std::pair<std::string, double>> pairs;
     if (auto e = splitAssignments(text, option, pairs)) return e;
     values.assign(static_cast<std::size_t>(g.inputCount()), std::nan(""));
+    // Names to indices once: Graph::inputIndex is a linear search, 10⁵ of them quadratic.
+    std::unordered_map<std::string_view, int> index;
+    for (int k = 0; k < g.inputCount(); ++k) index.emplace(g.inputName(k), k);
+    std::vector<bool> given(values.size(), false);
     for (const auto& [name, v] : pairs) {
-        int i = g.inputIndex(name);
+        const auto found = index.find(name);
+        const int i = found == index.end() ? -1 : found->second;
         if (i < 0) {
             std::vector<std::string> names;
             for (int k = 0; k < g.inputCount(); ++k) names.emplace_back(g.inputName(k));
@@ -322,11 +329,10 @@ std::optional<CliError> assignInputs(const Graph& g, const std::string& text, co
                                                   (names.empty() ? "none" : joined(names)) + ")"};
         }
         values[static_cast<std::size_t>(i)] = v;
+        given[static_cast<std::size_t>(i)] = true;
     }
     if (missing) {
         // Only values that were never assigned count as missing: x=nan is a choice.
-        std::vector<bool> given(values.size(), false);
-        for (const auto& pr : pairs) given[static_cast<std::size_t>(g.inputIndex(pr.first))] = true;
         for (int i = 0; i < g.inputCount(); ++i)
             if (!given[static_cast<std::size_t>(i)]) missing->emplace_back(g.inputName(i));
     }

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <istream>
 #include <regex>
@@ -161,4 +162,15 @@ TEST_CASE("Jacobian, Hessian and eval are refused before a matrix too large to h
     Run j = run({"jacobian", many, "--at", at.substr(0, at.find(",x4001")) + ",y=1"});
     CHECK(j.status == 2);
     CHECK_THAT(j.err, Catch::Contains("the Jacobian has 16,004,000 entries"));
+}
+
+TEST_CASE("100,000 values after --at are read in linear time", "[cli][limits]") {
+    std::string at;
+    for (int i = 1; i <= 100'000; ++i) at += (i > 1 ? ",x" : "x") + std::to_string(i) + "=1";
+    const auto start = std::chrono::steady_clock::now();
+    Run r = run({"vjp", sumOf(100'000), "--at", at});
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(r.status == 0);
+    CHECK(seconds < 10);
 }
