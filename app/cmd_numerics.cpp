@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "autodiff/finite_difference.hpp"
 #include "autodiff/gradient_cost.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/symbolic.hpp"
 
@@ -224,8 +225,14 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
     return 0;
 }
 
-int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream&) {
+int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
+    // The comparison really runs every method: n + 1 and 2n passes of finite differences, n
+    // forward sweeps, one reverse sweep.
+    const long long n = g.inputCount();
+    if (auto why = limits::sweepsRefusal(g, 4 * n + 2, 0, "the cost comparison",
+                                         "vjp gives the whole gradient in one sweep"))
+        return fail(err, {InputErrorStatus, "cost: " + *why});
     std::vector<CostRow> rows{costOf(g, job.x, chosenOutput(job.ybar))};
     for (CostRow& r : costFamily(familyWidth)) rows.push_back(std::move(r));
     if (opt.csv) {

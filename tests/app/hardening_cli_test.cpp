@@ -174,3 +174,14 @@ TEST_CASE("100,000 values after --at are read in linear time", "[cli][limits]") 
     CHECK(r.status == 0);
     CHECK(seconds < 10);
 }
+
+TEST_CASE("cost is refused before 80,000 sweeps over 40,000 nodes", "[cli][limits]") {
+    std::string at;
+    for (int i = 1; i <= 20'000; ++i) at += (i > 1 ? ",x" : "x") + std::to_string(i) + "=1";
+    const auto start = std::chrono::steady_clock::now();
+    Run r = run({"cost", sumOf(20'000), "--at", at});
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 5);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("the cost comparison takes 80,002 sweeps") &&
+                          Catch::Contains("vjp"));
+}
