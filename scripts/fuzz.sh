@@ -35,10 +35,10 @@ for t in "${targets[@]}"; do
         grep -E "ERROR|SUMMARY|property violated|runtime error" "$log" | head -20 || true
         status=1
     fi
-    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
-    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
-    cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}')
-    ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}')
+    execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1 || true)
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+    cov=$(echo "$last" | grep -o 'cov: [0-9]*' | awk '{print $2}' || true)
+    ft=$(echo "$last" | grep -o 'ft: [0-9]*' | awk '{print $2}' || true)
     echo "${t}: executions ${execs:-?}, coverage ${cov:-?} edges, ${ft:-?} features, corpus $(ls "$corpus" | wc -l) inputs"
 done
 exit $status
