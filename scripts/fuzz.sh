@@ -3,12 +3,12 @@
 #   scripts/fuzz.sh HOURS          a long campaign: HOURS in all, shared by the targets
 #   scripts/fuzz.sh --seconds S    S seconds per target (the test command runs this)
 # One process at a time. The corpus grows in build/fuzz/corpus-TARGET (seeded from
-# tests/fuzz/corpus/); a finding is written to build/fuzz/findings/ and fails the script.
+# tests/fuzz/corpus/ and, for session files, tests/fuzz/session_corpus/); a finding is written to build/fuzz/findings/ and fails the script.
 # Prints, per target, executions, coverage (edges) and features, and exits non-zero on a finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(engine_fuzz properties_fuzz)
+targets=(engine_fuzz properties_fuzz session_fuzz)
 if [ "${1:-}" = "--seconds" ]; then
     per_target="${2:?--seconds needs a number}"
 else
@@ -23,12 +23,14 @@ mkdir -p build/fuzz/findings
 status=0
 for t in "${targets[@]}"; do
     corpus="build/fuzz/corpus-${t}"
+    seeds=tests/fuzz/corpus
+    [ "$t" = session_fuzz ] && seeds=tests/fuzz/session_corpus
     mkdir -p "$corpus"
     log="build/fuzz/${t}.log"
     echo "=== ${t}: ${per_target} s"
     # -timeout: one input taking 30 s is a finding (a hang; every input here takes well under a
     # second, but a loaded machine can starve a process for seconds); -rss_limit_mb: 2 GB is one.
-    if ! ./build/fuzz/tests/fuzz/"$t" "$corpus" tests/fuzz/corpus \
+    if ! ./build/fuzz/tests/fuzz/"$t" "$corpus" "$seeds" \
             -max_total_time="$per_target" -timeout=30 -rss_limit_mb=2048 -max_len=4096 \
             -print_final_stats=1 -artifact_prefix=build/fuzz/findings/"$t"- >"$log" 2>&1; then
         echo "FINDING in ${t}: see ${log} and build/fuzz/findings/"

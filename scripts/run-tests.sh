@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds adviz twice (optimised, and with AddressSanitizer +
 # UndefinedBehaviorSanitizer) and runs the whole test suite on both builds; then builds the
-# engine's libFuzzer targets with clang (ASan + UBSan) and fuzzes each for 30 s, failing on any
-# finding.
+# engine's and the session loader's libFuzzer targets with clang (ASan + UBSan) and fuzzes each
+# for 20 s, failing on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +20,5 @@ for preset in release asan; do
     ctest --preset "$preset" -j "$jobs"
 done
 
-echo "=== fuzz: build and run each target for 30 s"
-bash scripts/fuzz.sh --seconds 30
+echo "=== fuzz: build and run each target for 20 s"
+bash scripts/fuzz.sh --seconds 20
