@@ -182,6 +182,9 @@ bool isDotExport(const std::vector<std::string>& args) {
         for (char& c : path) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return path.size() > 4 && path.ends_with(".dot");
     };
+    // The backward graph is the window's to build: such an export goes through it.
+    for (const std::string& a : args)
+        if (a == "--backward-graph" || a == "-backward-graph") return false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") break;

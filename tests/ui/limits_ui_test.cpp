@@ -46,7 +46,7 @@ TEST_CASE("a program too large to draw is refused at once; the last good one sta
     CHECK(seconds < 3);
     REQUIRE(model.error());
     CHECK_THAT(model.error()->message, Catch::Contains("200,000 boxes") &&
-                                           Catch::Contains("3,000"));
+                                           Catch::Contains("3,500"));
     CHECK(model.goodSource() == "(x+y)*sin(x)");
     CHECK(model.graph().inputCount() == 2);
     CHECK(model.stepCount() == steps);

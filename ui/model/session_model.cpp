@@ -83,8 +83,8 @@ bool SessionModel::setSource(const QString& text) {
     // Too large to draw: refused before any trace or layout is made (limits.hpp), so a huge
     // program costs its parse and no more; the last good graph stays, the message says why.
     if (r.ok())
-        if (auto why = limits::drawingRefusal(r.graph.size()))
-            r.error = ParseError{0, 0, 1, 1, *why};
+        if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
+            r.error = ParseError{0, 0, 1, 1, *limits::drawingRefusal(r.graph.size())};
     if (!r.ok()) {
         error_ = r.error;
         emit errorChanged();
