@@ -3,6 +3,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/parser.hpp"
 
@@ -36,11 +37,10 @@ bool prepare(const Options& opt, bool needPoint, std::ostream& err, Job& job, in
         return false;
     }
     if (!missing.empty()) {
-        std::string names, hint;
-        for (const auto& m : missing) {
-            names += (names.empty() ? "" : ", ") + m;
-            hint += (hint.empty() ? "" : ",") + m + "=…";
-        }
+        std::vector<std::string> hints;
+        for (std::size_t i = 0; i < missing.size() && i < limits::maxListedNames; ++i)
+            hints.push_back(missing[i] + "=…");
+        const std::string names = listed(missing), hint = listed(hints, ",");
         std::string what = missing.size() > 1 ? "no values for inputs " : "no value for input ";
         status = fail(err, {InputErrorStatus, what + names + " (give --at " + hint + ")"});
         return false;

@@ -3,35 +3,93 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <istream>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "autodiff/derivatives.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/parser.hpp"
 #include "app/session_source.hpp"
 
 namespace adviz::cli {
+
+std::string quotedCapped(const std::string& text) {
+    constexpr std::size_t most = 60;
+    if (text.size() <= most) return text;
+    std::size_t cut = most;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "… (" + limits::grouped(static_cast<long long>(text.size())) +
+           " bytes)";
+}
+
+std::string listed(const std::vector<std::string>& names, const std::string& separator) {
+    std::string s;
+    const std::size_t shown = std::min(names.size(), limits::maxListedNames);
+    for (std::size_t i = 0; i < shown; ++i) s += (i ? separator : "") + quotedCapped(names[i]);
+    if (shown < names.size())
+        s += " … and " + limits::grouped(static_cast<long long>(names.size() - shown)) + " more";
+    return s;
+}
+
 namespace {
 
-std::optional<CliError> readSource(const std::string& path, std::istream& in, Options& opt) {
-    if (path == "-") {
-        opt.source.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        opt.sourceName = "<stdin>";
-        return std::nullopt;
-    }
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))  // a directory would throw while reading
-        return CliError{InputErrorStatus, "cannot read '" + path + "': not a file"};
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return CliError{InputErrorStatus, "cannot read '" + path + "'"};
-    opt.source.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
-    if (file.bad()) return CliError{InputErrorStatus, "cannot read '" + path + "'"};
-    opt.sourceName = path;
+std::optional<double> specialValue(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (text == "nan" || text == "+nan" || text == "-nan") return std::nan("");
+    if (text == "inf" || text == "+inf" || text == "infinity") return HUGE_VAL;
+    if (text == "-inf" || text == "-infinity") return -HUGE_VAL;
     return std::nullopt;
+}
+
+// Reads at most the program size limit (and one byte more, to know it was exceeded): /dev/zero
+// or a 1.5 GB file is refused after 16 MB, not after exhausting memory.
+// name is for messages ("standard input", "'p.txt'"), sourceName for diagnostics.
+std::optional<CliError> readBounded(std::istream& in, const std::string& name,
+                                    const std::string& sourceName, Options& opt) {
+    constexpr std::size_t limit = limits::maxProgramBytes;
+    opt.source.clear();
+    char buffer[65536];
+    while (opt.source.size() <= limit && in) {
+        in.read(buffer, static_cast<std::streamsize>(sizeof buffer));
+        opt.source.append(buffer, static_cast<std::size_t>(in.gcount()));
+    }
+    if (opt.source.size() > limit) {
+        opt.source.clear();
+        return CliError{InputErrorStatus, "cannot read " + name + ": larger than the " +
+                                              std::to_string(limit / (1024 * 1024)) +
+                                              " MB program size limit (split it, or generate a "
+                                              "smaller program)"};
+    }
+    if (in.bad()) return CliError{InputErrorStatus, "cannot read " + name + ": read error"};
+    opt.sourceName = sourceName;
+    return std::nullopt;
+}
+
+std::optional<CliError> readSource(const std::string& path, std::istream& in, Options& opt) {
+    if (path == "-") return readBounded(in, "standard input", "<stdin>", opt);
+    const std::string name = "'" + quotedCapped(path) + "'";
+    // Say which problem it is, in the system's words: missing, a directory, not permitted.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec) return CliError{InputErrorStatus, "cannot read " + name + ": " + ec.message()};
+    if (std::filesystem::is_directory(status))
+        return CliError{InputErrorStatus, "cannot read " + name + ": it is a directory"};
+    errno = 0;
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return CliError{InputErrorStatus, "cannot read " + name + ": " +
+                                              (errno ? std::strerror(errno) : "cannot open it")};
+    return readBounded(file, name, path, opt);
 }
 
 }  // namespace
@@ -68,6 +126,8 @@ unless options say otherwise).
 
 values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
+adviz --version prints the version. Limits (program size, nesting, boxes drawn, trace steps):
+docs/limits.md.
 exit status: 0 success, 2 parse or evaluation error, 64 usage error.
 )";
 }
@@ -176,7 +236,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (opt.scene > 0) return CliError{UsageStatus, "--scene goes with --file SESSION.adviz"};
     if (pos.size() > 1)
         return CliError{UsageStatus, "too many arguments: put EXPR in quotes ('" +
-                                         pos.join(' ').toStdString() + "')"};
+                                         quotedCapped(pos.join(' ').toStdString()) + "')"};
     if (pos.size() == 1) {
         std::string e = pos.front().toStdString();
         if (e == "-") return readSource("-", in, opt);
@@ -212,29 +272,39 @@ std::optional<CliError> splitAssignments(const std::string& text, const char* op
         }
     }
     if (!item.empty() || !items.empty()) items.push_back(item);
+    std::unordered_set<std::string> seen;
     for (const std::string& it : items) {
         auto eq = it.find('=');
         if (eq == std::string::npos)
-            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" + it + "'"};
+            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" +
+                                             quotedCapped(it) + "'"};
         std::string name = trim(it.substr(0, eq)), valueText = trim(it.substr(eq + 1));
         if (name.empty())
-            return CliError{UsageStatus, std::string(option) + ": a name is missing before '=' in '" + it + "'"};
+            return CliError{UsageStatus, std::string(option) + ": a name is missing before '=' in '" +
+                                             quotedCapped(it) + "'"};
+        if (!seen.insert(name).second)  // x=1,x=2 silently kept the last
+            return CliError{UsageStatus, std::string(option) + ": '" + quotedCapped(name) +
+                                             "' is given twice"};
+        // nan and ±inf are values like any other (the language has no literal for them).
+        if (auto special = specialValue(valueText)) {
+            out.emplace_back(name, *special);
+            continue;
+        }
         ParseResult pr = parse(valueText);
-        if (!pr.ok() || pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1 ||
+        const std::string what = std::string(option) + ": '" + quotedCapped(valueText) + "'";
+        if (!pr.ok())  // the parser's reason: "number out of range", "unknown function", …
+            return CliError{UsageStatus, what + " is not a number or constant expression (" +
+                                             pr.error->message + ")"};
+        if (pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1 ||
             valueText.find('=') != std::string::npos || valueText.find(';') != std::string::npos)
-            return CliError{UsageStatus, std::string(option) + ": '" + valueText +
-                                             "' is not a number or constant expression"};
+            return CliError{UsageStatus, what + " is not a number or constant expression"};
         EvalResult ev = evaluateAt(pr.graph, {});
         out.emplace_back(name, ev.outputs[0]);
     }
     return std::nullopt;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-    std::string s;
-    for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
-    return s;
-}
+std::string joined(const std::vector<std::string>& names) { return listed(names); }
 
 }  // namespace
 
@@ -244,8 +314,13 @@ std::optional<CliError> assignInputs(const Graph& g, const std::string& text, co
     std::vector<std::pair<std::string, double>> pairs;
     if (auto e = splitAssignments(text, option, pairs)) return e;
     values.assign(static_cast<std::size_t>(g.inputCount()), std::nan(""));
+    // Names to indices once: Graph::inputIndex is a linear search, 10⁵ of them quadratic.
+    std::unordered_map<std::string_view, int> index;
+    for (int k = 0; k < g.inputCount(); ++k) index.emplace(g.inputName(k), k);
+    std::vector<bool> given(values.size(), false);
     for (const auto& [name, v] : pairs) {
-        int i = g.inputIndex(name);
+        const auto found = index.find(name);
+        const int i = found == index.end() ? -1 : found->second;
         if (i < 0) {
             std::vector<std::string> names;
             for (int k = 0; k < g.inputCount(); ++k) names.emplace_back(g.inputName(k));
@@ -254,11 +329,10 @@ std::optional<CliError> assignInputs(const Graph& g, const std::string& text, co
                                                   (names.empty() ? "none" : joined(names)) + ")"};
         }
         values[static_cast<std::size_t>(i)] = v;
+        given[static_cast<std::size_t>(i)] = true;
     }
     if (missing) {
         // Only values that were never assigned count as missing: x=nan is a choice.
-        std::vector<bool> given(values.size(), false);
-        for (const auto& pr : pairs) given[static_cast<std::size_t>(g.inputIndex(pr.first))] = true;
         for (int i = 0; i < g.inputCount(); ++i)
             if (!given[static_cast<std::size_t>(i)]) missing->emplace_back(g.inputName(i));
     }

@@ -72,6 +72,11 @@ std::optional<CliError> assignInputs(const Graph& g, const std::string& text, co
 std::optional<CliError> assignOutputs(const Graph& g, const std::string& text,
                                       std::vector<double>& values);
 
+/// text, or its first 60 bytes and "… (N bytes)": messages quote input without flooding.
+std::string quotedCapped(const std::string& text);
+/// "a, b, c", at most limits::maxListedNames of them, then "… and 1,199,990 more".
+std::string listed(const std::vector<std::string>& names, const std::string& separator = ", ");
+
 /// The usage text.
 std::string usage();
 

@@ -5,11 +5,13 @@
 // Like eval, one sweep per output seeded with eⱼ gives each output's gradient (--seed is not
 // read); the counts do not depend on the seed, so they are reported once.
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 
 #include "app/commands.hpp"
 #include "autodiff/checkpoint.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 
 namespace adviz::cli {
@@ -36,6 +38,13 @@ int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::os
         return fail(err, {UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S "
                                        "(K, S at least 1), not '" + opt.strategy + "'"});
     const Graph& g = job.graph;
+    if (auto why = limits::checkpointRefusal(g, *strategy))
+        return fail(err, {InputErrorStatus, "checkpoint: " + *why});
+    // One sweep per output, below.
+    if (auto why = limits::sweepsRefusal(g, std::max(g.outputCount(), 1), 0,
+                                         "one checkpointed sweep per output",
+                                         "vjp gives one weighted sum of the outputs' gradients"))
+        return fail(err, {InputErrorStatus, "checkpoint: " + *why});
     const Liveness live = liveness(g);
     std::vector<CheckpointResult> runs;  // one per output (one with no seed if none)
     for (int k = 0; k < std::max(g.outputCount(), 1); ++k) {

@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "autodiff/finite_difference.hpp"
 #include "autodiff/gradient_cost.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/symbolic.hpp"
 
@@ -37,6 +38,10 @@ std::string pad(const std::string& s, std::size_t width) {
 // A size for people; tooLargeToCount (more than 10¹⁸ nodes, or not built) as words.
 std::string sizeText(long long n) { return n == tooLargeToCount ? "more than 10^18" : std::to_string(n); }
 // The same for CSV, where "too large" is an empty field.
+std::string stopName(SymStop s) {
+    return s == SymStop::Nodes ? "nodes" : s == SymStop::Visits ? "visits" : "";
+}
+
 std::string sizeCsv(long long n) { return n == tooLargeToCount ? "" : std::to_string(n); }
 
 void jsonSize(JsonWriter& j, const char* key, long long n) {
@@ -149,10 +154,12 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
         for (SwellRow& r : swellFamily(f, familySize)) rows.push_back(std::move(r));
 
     if (opt.csv) {
-        out << "label,n,ad_nodes,function_tree_nodes,derivative_tree_nodes,after_cse\n";
+        // stopped_by: empty, or "nodes" / "visits" when the derivative figures are lower bounds.
+        out << "label,n,ad_nodes,function_tree_nodes,derivative_tree_nodes,after_cse,stopped_by\n";
         for (const SwellRow& r : rows)
             out << r.label << "," << r.n << "," << r.adNodes << "," << sizeCsv(r.functionTreeNodes)
-                << "," << sizeCsv(r.derivativeTreeNodes) << "," << sizeCsv(r.afterCse) << "\n";
+                << "," << sizeCsv(r.derivativeTreeNodes) << "," << sizeCsv(r.afterCse) << ","
+                << stopName(r.stoppedBy) << "\n";
         return 0;
     }
     const SymExpr grad = symbolicGradient(g, x, k);
@@ -169,6 +176,8 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
             jsonSize(j, "function_tree_nodes", r.functionTreeNodes);
             jsonSize(j, "derivative_tree_nodes", r.derivativeTreeNodes);
             jsonSize(j, "after_cse", r.afterCse);
+            j.key("lower_bound").value(r.stoppedBy != SymStop::None);
+            if (r.stoppedBy != SymStop::None) j.key("stopped_by").value(stopText(r.stoppedBy));
             j.endObject();
         }
         j.endArray();
@@ -185,13 +194,14 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
         out << j.str();
         return 0;
     }
+    const std::string atLeast = program.stoppedBy != SymStop::None ? "at least " : "";
     out << "AD graph: " << program.adNodes << " nodes. " << name << " written as a tree: "
         << sizeText(program.functionTreeNodes) << " nodes. Symbolic gradient as trees: "
-        << sizeText(program.derivativeTreeNodes) << " nodes, " << sizeText(program.afterCse)
-        << " after common-subexpression elimination.\n";
+        << atLeast << sizeText(program.derivativeTreeNodes) << " nodes, " << atLeast
+        << sizeText(program.afterCse) << " after common-subexpression elimination.\n";
     if (grad.tooLarge) {
-        out << "(the symbolic gradient has more than " << SymLimits{}.maxNodes
-            << " distinct nodes: not built)\n";
+        out << "(building the symbolic gradient stopped at " << stopText(grad.stoppedBy)
+            << ": the figures are lower bounds; AD needs none of this)\n";
     }
     for (std::size_t i = 0; i < grad.roots.size() && !grad.tooLarge; ++i) {
         if (static_cast<int>(i) == textInputs) {
@@ -215,8 +225,14 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
     return 0;
 }
 
-int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream&) {
+int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
+    // The comparison really runs every method: n + 1 and 2n passes of finite differences, n
+    // forward sweeps, one reverse sweep.
+    const long long n = g.inputCount();
+    if (auto why = limits::sweepsRefusal(g, 4 * n + 2, 0, "the cost comparison",
+                                         "vjp gives the whole gradient in one sweep"))
+        return fail(err, {InputErrorStatus, "cost: " + *why});
     std::vector<CostRow> rows{costOf(g, job.x, chosenOutput(job.ybar))};
     for (CostRow& r : costFamily(familyWidth)) rows.push_back(std::move(r));
     if (opt.csv) {

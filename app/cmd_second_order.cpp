@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "autodiff/hessian.hpp"
 #include "autodiff/jacobian.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 
 namespace adviz::cli {
@@ -53,6 +54,10 @@ int cmdJacobian(const Job& job, const Options& opt, std::ostream& out, std::ostr
         return fail(err, {UsageStatus,
                           "--method must be forward, reverse or auto, not '" + opt.method + "'"});
     const Graph& g = job.graph;
+    const long long n = g.inputCount(), m = g.outputCount();
+    if (auto why = limits::sweepsRefusal(g, n + m, n * m, "the Jacobian",
+                                         "jvp gives one column J·ẋ, vjp one row ȳᵀJ"))
+        return fail(err, {InputErrorStatus, "jacobian: " + *why});
     JacobianResult r = jacobian(g, job.x, *method);
     const Mode other = r.method == Mode::Forward ? Mode::Reverse : Mode::Forward;
     if (opt.json) {
@@ -119,6 +124,9 @@ int cmdHvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
 
 int cmdHessian(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
     const Graph& g = job.graph;
+    const long long n = g.inputCount();
+    if (auto why = limits::sweepsRefusal(g, n, n * n, "the Hessian", "hvp gives one column H·v"))
+        return fail(err, {InputErrorStatus, "hessian: " + *why});
     HessianResult r = hessianWithCost(g, job.x, job.ybar);
     if (opt.json) {
         JsonWriter j;

@@ -2,6 +2,7 @@
 // A small streaming JSON writer: keys keep the order they are written in (inputs in order of
 // appearance), numbers in shortest round-trip form, NaN and infinities as "nan", "inf", "-inf".
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ public:
 
     /// The document so far, with a final newline.
     std::string str() const { return out_ + "\n"; }
+    /// Writes what is written so far to out and forgets it (long documents stream).
+    void flushTo(std::ostream& out) {
+        out << out_;
+        out_.clear();
+    }
 
 private:
     void separate();   // comma and indentation before a new element

@@ -1,5 +1,6 @@
 #include "autodiff/checkpoint.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "autodiff/checkpoint_sweep.hpp"
@@ -51,7 +52,9 @@ std::string Strategy::name() const {
 int Strategy::segmentLength(int operations) const {
     switch (kind) {
         case StoreAll: return std::max(operations, 1);
-        case Every: return k > 0 ? k : ceilSqrt(operations);
+        // A segment longer than the program is the whole program: K > T would also overflow
+        // the segment count ⌈T/K⌉ = (T + K − 1)/K in int for K near INT_MAX.
+        case Every: return k > 0 ? std::min(k, std::max(operations, 1)) : ceilSqrt(operations);
         case Binomial: return 1;  // Revolve reverses one step at a time
     }
     return 1;
@@ -70,7 +73,7 @@ StrategySchedule::StrategySchedule(const Strategy& strategy, int operations)
 bool StrategySchedule::next(Action& a) {
     if (revolve_) return revolve_->next(a);
     if (steps_ == 0) return false;
-    const long long m = (steps_ + k_ - 1) / k_;
+    const long long m = (static_cast<long long>(steps_) + k_ - 1) / k_;
     const long long forward = 2 * (m - 1);
     const auto boundary = [&](long long segment) { return static_cast<int>(segment * k_); };
     const long long i = at_++;

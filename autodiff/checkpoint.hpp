@@ -119,6 +119,7 @@ std::vector<Action> checkpointSchedule(const Strategy& strategy, int operations)
 /// steps exactly as traceReverse records them, in the same order. NodeState::memory replays
 /// where each value is.
 Trace traceCheckpointed(const Graph& g, std::span<const double> x,
-                        std::span<const double> ybar, const Strategy& strategy);
+                        std::span<const double> ybar, const Strategy& strategy,
+                        StepSink sink = {});
 
 }  // namespace adviz

@@ -28,7 +28,7 @@ struct CheckpointTraceRecorder {
         s.value = valueOf(id);
         s.valueFormula = text::valueFormula(g, id, valueOf);
         s.formula = phase == Phase::Recompute ? "recompute " + s.valueFormula : s.valueFormula;
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     void primal(int id, const double* value) { computed(Phase::Primal, id, value); }
@@ -44,7 +44,7 @@ struct CheckpointTraceRecorder {
         s.value = value;
         s.formula = "checkpoint " + g.wengertName(id) + " = " + formatShort(value);
         if (next >= 0) s.formula += " (to restart at " + g.wengertName(next) + ")";
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     void free(int id) {
@@ -52,23 +52,25 @@ struct CheckpointTraceRecorder {
         s.phase = Phase::Free;
         s.node = id;
         s.formula = "free " + g.wengertName(id);
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     void seed(int output, double before, double after, double ybar) {
-        trace.steps.push_back(text::seedStep(g, output, before, after, ybar));
+        trace.add(text::seedStep(g, output, before, after, ybar));
     }
 
     void adjoint(int u, int v, int slot, double partial, double vbar, double before, double after) {
-        trace.steps.push_back(text::adjointStep(g, u, v, slot, partial, vbar, before, after));
+        trace.add(text::adjointStep(g, u, v, slot, partial, vbar, before, after));
     }
 };
 
 }  // namespace
 
 Trace traceCheckpointed(const Graph& g, std::span<const double> x,
-                        std::span<const double> ybar, const Strategy& strategy) {
+                        std::span<const double> ybar, const Strategy& strategy,
+                        StepSink sink) {
     Trace t;
+    t.sink = std::move(sink);
     t.mode = Mode::Reverse;
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});

@@ -61,6 +61,6 @@ Trace traceHvp(const Graph& g, std::span<const double> x, std::span<const double
                int output = 0);
 /// The same for ȳᵀf.
 Trace traceHvp(const Graph& g, std::span<const double> x, std::span<const double> v,
-               std::span<const double> ybar);
+               std::span<const double> ybar, StepSink sink = {});
 
 }  // namespace adviz

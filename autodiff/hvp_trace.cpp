@@ -16,17 +16,17 @@ std::string adjointDot(const Graph& g, int id) { return "(" + text::barred(g, id
 
 /// The tangent half of an adjoint step. The contribution is v̄·p with p = ∂v/∂u, so by the
 /// product rule its tangent is (v̄)˙·p + v̄·ṗ:
-/// "(v̄₋₁)˙ += (v̄₂)˙·∂v₂/∂v₋₁ + v̄₂·(∂v₂/∂v₋₁)˙ = 0·0.5403 + 3·−0.8415 = −2.524".
+/// "(v̄₋₁)˙ += (v̄₂)˙·∂v₂/∂v₋₁ + v̄₂·(∂v₂/∂v₋₁)˙ = 0·0.5403 + 3·(−0.8415) = −2.524".
 std::string adjointTangentFormula(const Graph& g, int u, int v, const D& partial, const D& vbar,
                                   const D& before, const D& after) {
     std::string dp = "∂" + g.wengertName(v) + "/∂" + g.wengertName(u);
     std::string s = adjointDot(g, u) + " += " + adjointDot(g, v) + "·" + dp + " + " +
                     text::barred(g, v) + "·(" + dp + ")\u02D9 = " + formatShort(vbar.d) + "·" +
-                    formatShort(partial.v) + " + " + formatShort(vbar.v) + "·" +
-                    formatShort(partial.d) + " = " + formatShort(after.d - before.d);
+                    text::operand(partial.v) + " + " + text::operand(vbar.v) + "·" +
+                    text::operand(partial.d) + " = " + formatShort(after.d - before.d);
     if (before.d != 0)  // accumulating: show the running sum, as for the value part
         s += ";  " + adjointDot(g, u) + " = " + formatShort(before.d) + " + " +
-             formatShort(after.d - before.d) + " = " + formatShort(after.d);
+             text::operand(after.d - before.d) + " = " + formatShort(after.d);
     return s;
 }
 
@@ -53,7 +53,7 @@ struct HvpRecorder {
         s.valueFormula = text::valueFormula(g, id, value);
         s.formula =
             s.valueFormula + ";  " + text::tangentFormula(g, id, value, tangent, s.valueTangent);
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     // ȳ is a constant: its tangent is 0.
@@ -70,7 +70,7 @@ struct HvpRecorder {
         s.contribution = ybar.v;
         s.formula = text::seedFormula(g, output, before.v, after.v, ybar.v) + ";  " +
                     adjointDot(g, s.node) + " = " + formatShort(after.d);
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     void adjoint(int u, int v, int slot, const D& partial, const D& vbar, const D& before,
@@ -90,7 +90,7 @@ struct HvpRecorder {
         s.contribution = chainTerm(partial, vbar).v;
         s.formula = text::adjointFormula(g, u, v, slot, partial.v, vbar.v, before.v, after.v) +
                     ";  " + adjointTangentFormula(g, u, v, partial, vbar, before, after);
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 };
 
@@ -103,8 +103,9 @@ Trace traceHvp(const Graph& g, std::span<const double> x, std::span<const double
 }
 
 Trace traceHvp(const Graph& g, std::span<const double> x, std::span<const double> v,
-               std::span<const double> ybar) {
+               std::span<const double> ybar, StepSink sink) {
     Trace t;
+    t.sink = std::move(sink);
     t.mode = Mode::ForwardOverReverse;
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});

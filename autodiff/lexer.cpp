@@ -51,13 +51,15 @@ Token Lexer::next() {
     while (pos_ < src_.size()) {
         const std::size_t start = pos_;
         const char c = src_[pos_];
-        if (c == ' ' || c == '\t' || c == '\r') {
+        // Line ends: "\n", "\r\n" (Windows) and a lone "\r" (old Mac files) alike.
+        const bool crOnly = c == '\r' && (pos_ + 1 >= src_.size() || src_[pos_ + 1] != '\n');
+        if (c == ' ' || c == '\t' || (c == '\r' && !crOnly)) {
             ++pos_;
         } else if (c == '#') {
             // The comment ends before the newline, which still separates statements.
-            std::size_t eol = src_.find('\n', pos_);
+            std::size_t eol = src_.find_first_of("\r\n", pos_);
             pos_ = eol == std::string_view::npos ? src_.size() : eol;
-        } else if (c == '\n') {
+        } else if (c == '\n' || crOnly) {
             ++pos_;
             if (parens_ == 0) return make(TokenKind::Newline, start, 1);
         } else if (isDigit(c) || (c == '.' && pos_ + 1 < src_.size() && isDigit(src_[pos_ + 1]))) {
@@ -135,7 +137,7 @@ SourcePosition positionOf(std::string_view source, std::size_t offset) {
     offset = std::min(offset, source.size());
     for (std::size_t i = 0; i < offset; ++i) {
         const auto c = static_cast<unsigned char>(source[i]);
-        if (c == '\n') {
+        if (c == '\n' || (c == '\r' && (i + 1 >= source.size() || source[i + 1] != '\n'))) {
             ++p.line;
             p.column = 1;
         } else if (!isContinuation(c)) {  // count code points, not bytes

@@ -76,11 +76,30 @@ std::string substitute(std::string_view pattern, std::string_view a, std::string
                        std::string_view y) {
     std::string out;
     out.reserve(pattern.size() + 16);
+    // A negative number substituted after an operator or before ^ gets parentheses: "{a}^{b}"
+    // with a = −8 is (−8)^v₁ (−8^v₁ means −(8^v₁)), "{a}·{b}" with b = −1 is v₁·(−1). Right
+    // after an opening bracket or a comma, or first and not raised to a power, it needs none.
+    auto negative = [](std::string_view s) { return s.starts_with("−") || s.starts_with("-"); };
+    auto bare = [&](std::size_t at, std::size_t after) {
+        const bool powered = after < pattern.size() &&
+                             (pattern[after] == '^' || pattern.substr(after).starts_with("²"));
+        if (at == 0) return !powered;
+        const char before = pattern[at - 1];
+        return before == '(' || before == '[' || before == '|' ||
+               (before == ' ' && at >= 2 && pattern[at - 2] == ',');
+    };
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}') {
             char c = pattern[i + 1];
             if (c == 'a' || c == 'b' || c == 'y') {
-                out += c == 'a' ? a : c == 'b' ? b : y;
+                std::string_view text = c == 'a' ? a : c == 'b' ? b : y;
+                if (negative(text) && !bare(i, i + 3)) {
+                    out += '(';
+                    out += text;
+                    out += ')';
+                } else {
+                    out += text;
+                }
                 i += 2;
                 continue;
             }

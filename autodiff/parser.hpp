@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "autodiff/graph.hpp"
+#include "autodiff/limits.hpp"
 
 namespace adviz {
 
@@ -21,10 +22,10 @@ struct ParseError {
     std::string message;       ///< "expected ')'", "unknown function 'sine'; known: …"
 };
 
-/// Limits that keep hostile input from exhausting the stack or memory.
+/// Limits that keep hostile input from exhausting the stack or memory (limits.hpp).
 struct ParseLimits {
-    int maxDepth = 2000;                          ///< nesting of parentheses, calls, unary, ^
-    std::size_t maxBytes = 16u * 1024u * 1024u;   ///< program size
+    int maxDepth = limits::maxNesting;             ///< nesting of parentheses, calls, unary, ^
+    std::size_t maxBytes = limits::maxProgramBytes;  ///< program size
 };
 
 /// Either a graph or the first error.

@@ -24,6 +24,7 @@ struct Arena {
     std::int32_t add(const SymNode& n, double v) {
         if (e.nodes.size() >= maxNodes) {
             e.tooLarge = true;
+            e.stoppedBy = SymStop::Nodes;
             return 0;
         }
         e.nodes.push_back(n);
@@ -222,10 +223,14 @@ SymExpr symbolicGradient(const Graph& g, std::span<const double> x, int output,
     const std::vector<char> live = reachable(f);
     const auto root = static_cast<std::size_t>(f.roots[0]);
     const auto liveCount = static_cast<double>(std::count(live.begin(), live.end(), 1));
-    if (liveCount * g.inputCount() > limits.maxVisits) out.tooLarge = true;
+    if (liveCount * g.inputCount() > limits.maxVisits) {
+        out.tooLarge = true;
+        out.stoppedBy = SymStop::Visits;
+    }
     for (int i = 0; i < g.inputCount() && !out.tooLarge; ++i) {
         const std::vector<Sym> d = derive(ar, f.nodes.size(), live, i);
-        out.roots.push_back(nodeOf(ar, d[root]));
+        const std::int32_t r = nodeOf(ar, d[root]);
+        if (!out.tooLarge) out.roots.push_back(r);  // only complete derivatives are kept
     }
     return out;
 }
@@ -253,6 +258,20 @@ std::vector<long long> rootTreeSizes(const SymExpr& e) {
         out[i] = n >= symSizeCap ? tooLargeToCount : n;
     }
     return out;
+}
+
+std::string stopText(SymStop s) {
+    switch (s) {
+        case SymStop::None: return "";
+        case SymStop::Nodes:
+            return "the limit of " + limits::grouped(static_cast<long long>(limits::maxSymbolicNodes)) +
+                   " symbolic nodes";
+        case SymStop::Visits:
+            return "the limit of " +
+                   limits::grouped(static_cast<long long>(limits::maxSymbolicVisits)) +
+                   " node visits (program nodes × inputs)";
+    }
+    return "";
 }
 
 SymExpr cse(const SymExpr& e) {
@@ -291,9 +310,22 @@ SwellRow swellOf(const Graph& g, std::span<const double> x, int output, std::str
     r.n = g.inputCount();
     r.adNodes = g.size();
     r.functionTreeNodes = treeSize(functionTree(g, output));
-    const SymExpr grad = symbolicGradient(g, x, output);
-    r.derivativeTreeNodes = treeSize(grad);
-    r.afterCse = dagSize(grad);
+    SymExpr grad = symbolicGradient(g, x, output);
+    r.stoppedBy = grad.stoppedBy;
+    if (!grad.tooLarge) {
+        r.derivativeTreeNodes = treeSize(grad);
+        r.afterCse = dagSize(grad);
+        return r;
+    }
+    // Stopped at a limit: lower bounds. The derivatives built are complete (their sizes are
+    // exact), every one not built has at least one node, and CSE over some of the roots cannot
+    // find more distinct subterms than over all of them.
+    const auto built = static_cast<long long>(grad.roots.size());
+    grad.tooLarge = false;
+    const long long sizeBuilt = treeSize(grad);
+    r.derivativeTreeNodes = sizeBuilt == tooLargeToCount ? tooLargeToCount
+                                                         : sizeBuilt + (r.n - built);
+    r.afterCse = std::max(dagSize(grad), r.n > 0 ? 1LL : 0LL);
     return r;
 }
 

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "autodiff/graph.hpp"
+#include "autodiff/limits.hpp"
 
 namespace adviz {
 
@@ -35,20 +36,27 @@ struct SymNode {
     double constant = 0;   ///< the value of a Const
 };
 
+/// Which limit stopped building a symbolic expression (limits.hpp).
+enum class SymStop : std::uint8_t { None, Nodes, Visits };
+/// "the limit of 2,000,000 symbolic nodes", "the limit of 100,000,000 node visits (…)", "".
+std::string stopText(SymStop s);
+
 /// Expressions over a node arena in which children come before their parents.
 struct SymExpr {
     std::vector<SymNode> nodes;
     std::vector<std::string> inputNames;  ///< names of the inputs, for printing
     std::vector<std::int32_t> roots;      ///< the expressions held (f, or ∂f/∂xᵢ per input)
     bool tooLarge = false;  ///< building stopped at a SymLimits bound: roots are incomplete
+    SymStop stoppedBy = SymStop::None;  ///< which bound (symbolicGradient keeps only the roots
+                                        ///< it completed)
 };
 
 /// Bounds that keep a huge program from exhausting memory.
 struct SymLimits {
-    std::size_t maxNodes = 2'000'000;  ///< arena nodes (function and derivatives together)
+    std::size_t maxNodes = limits::maxSymbolicNodes;  ///< arena nodes (function and derivatives)
     /// Node visits of symbolicGradient (function nodes × inputs): time, even when few nodes
     /// depend on each input.
-    double maxVisits = 1e8;
+    double maxVisits = limits::maxSymbolicVisits;
 };
 
 /// Tree sizes are counted up to this; beyond it they are reported as tooLargeToCount.
@@ -96,6 +104,9 @@ struct SwellRow {
     long long functionTreeNodes = 0;  ///< the output expanded into a tree
     long long derivativeTreeNodes = 0;  ///< Σᵢ tree size of ∂f/∂xᵢ (the symbolic gradient)
     long long afterCse = 0;           ///< distinct subterms of that gradient after CSE
+    /// Not None: building stopped at that limit, and the two derivative figures above are
+    /// lower bounds (exact sizes of the derivatives built, one node for each other one).
+    SymStop stoppedBy = SymStop::None;
 };
 
 /// Swell of output `output` of g, branches resolved at x.

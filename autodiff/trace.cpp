@@ -82,7 +82,7 @@ struct TraceRecorder {
         s.valueFormula =
             text::valueFormula(g, id, [&](int u) { return value[static_cast<std::size_t>(u)]; });
         s.formula = s.valueFormula;
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     // Forward mode: value and tangent of one node. ẏ = Σ ∂y/∂u · u̇ over non-constant operands.
@@ -100,15 +100,15 @@ struct TraceRecorder {
             text::notePartials(g, trace, id, value(nd.a), nd.b >= 0 ? value(nd.b) : value(nd.a),
                                s.value);
         s.formula = text::tangentFormula(g, id, value, tangentOf, s.after);
-        trace.steps.push_back(std::move(s));
+        trace.add(std::move(s));
     }
 
     void seed(int output, double before, double after, double ybar) {
-        trace.steps.push_back(text::seedStep(g, output, before, after, ybar));
+        trace.add(text::seedStep(g, output, before, after, ybar));
     }
 
     void adjoint(int u, int v, int slot, double partial, double vbar, double before, double after) {
-        trace.steps.push_back(text::adjointStep(g, u, v, slot, partial, vbar, before, after));
+        trace.add(text::adjointStep(g, u, v, slot, partial, vbar, before, after));
     }
 };
 
@@ -119,8 +119,10 @@ std::string partialFormula(const Graph& g, int id, int slot) {
            text::partialText(g, id, slot);
 }
 
-Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot) {
+Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot,
+                   StepSink sink) {
     Trace t;
+    t.sink = std::move(sink);
     t.mode = Mode::Forward;
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});
@@ -134,8 +136,10 @@ Trace traceForward(const Graph& g, std::span<const double> x, std::span<const do
     return t;
 }
 
-Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar) {
+Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar,
+                   StepSink sink) {
     Trace t;
+    t.sink = std::move(sink);
     t.mode = Mode::Reverse;
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});

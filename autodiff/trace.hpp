@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <span>
 #include <string>
@@ -77,10 +78,15 @@ struct NodeState {
     Memory memory = Memory::Unknown;  ///< Primal, Recompute: Stored; Checkpoint; Free: Freed
 };
 
+/// Receives each step as it is recorded, with its 0-based index (streaming output).
+using StepSink = std::function<void(const Step&, std::size_t index)>;
+
 class Trace {
 public:
     Mode mode = Mode::Forward;
-    std::vector<Step> steps;
+    std::vector<Step> steps;          ///< empty when a sink received them
+    StepSink sink;                    ///< if set, steps go here instead of into `steps`
+    std::size_t recorded = 0;         ///< steps recorded, kept or streamed
     std::vector<NodeState> initial;   ///< before the first step: only constants are known
     std::vector<Warning> warnings;
     std::vector<double> outputs;      ///< output values
@@ -91,6 +97,13 @@ public:
     std::vector<std::array<double, 2>> partials;
 
     std::size_t size() const { return steps.size(); }
+    /// Records one step: into the sink if there is one (so a long sweep streams in constant
+    /// memory), else into steps.
+    void add(Step&& s) {
+        if (sink) sink(s, recorded);
+        else steps.push_back(std::move(s));
+        ++recorded;
+    }
     /// Every node's state after the first k steps (k = 0: initial; k = size(): the end).
     std::vector<NodeState> stateAt(std::size_t k) const;
     /// Applies one step to a state (what stateAt does k times).
@@ -101,10 +114,12 @@ public:
 std::string partialFormula(const Graph& g, int id, int slot);
 
 /// Records a forward-mode sweep at x along xdot: one step per input and operation.
-Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot);
+Trace traceForward(const Graph& g, std::span<const double> x, std::span<const double> xdot,
+                   StepSink sink = {});
 
 /// Records a reverse-mode sweep at x with seed ybar: the primal steps, one seed step per output,
 /// then one step per edge contribution in reverse order.
-Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar);
+Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar,
+                   StepSink sink = {});
 
 }  // namespace adviz

@@ -15,6 +15,11 @@ std::string barred(const Graph& g, int id) {
 
 bool needsParens(std::string_view s) { return s.find(' ') != std::string_view::npos; }
 
+std::string operand(double x) {
+    std::string s = formatShort(x);
+    return s.starts_with("−") ? "(" + s + ")" : s;
+}
+
 std::string partialText(const Graph& g, int id, int slot) {
     const Node& nd = g[id];
     std::string a = g.wengertName(nd.a);
@@ -42,12 +47,13 @@ std::string adjointFormula(const Graph& g, int u, int v, int slot, double partia
     std::string pt = partialText(g, v, slot);
     std::string s = barred(g, u) + " += " + barred(g, v) + "·∂" + g.wengertName(v) + "/∂" +
                     g.wengertName(u) + " = " + barred(g, v) + "·" +
-                    (needsParens(pt) ? "(" + pt + ")" : pt) + " = " + formatShort(vbar) + "·" +
-                    formatShort(partial) + " = " + formatShort(contribution);
+                    (needsParens(pt) || pt.starts_with("−") ? "(" + pt + ")" : pt) + " = " +
+                    formatShort(vbar) + "·" +
+                    operand(partial) + " = " + formatShort(contribution);
     // A node with several consumers accumulates: show the running sum.
     if (before != 0)
         s += ";  " + barred(g, u) + " = " + formatShort(before) + " + " +
-             formatShort(contribution) + " = " + formatShort(after);
+             operand(contribution) + " = " + formatShort(after);
     return s;
 }
 

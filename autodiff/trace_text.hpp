@@ -17,6 +17,9 @@ namespace adviz::text {
 std::string dotted(const Graph& g, int id);
 /// "v̄₃": a node's adjoint (a combining bar over the v).
 std::string barred(const Graph& g, int id);
+/// A number after an operator: "(−1)" for negatives, so "4.4·(−1)" and "−211.2 + (−4.4)"
+/// never read as "4.4·−1".
+std::string operand(double x);
 /// True when s must be parenthesised as a factor ("1 + tan²(v₁)").
 bool needsParens(std::string_view s);
 /// The table's partial ∂node/∂operand(slot) written with the operands' Wengert names.
@@ -59,7 +62,8 @@ std::string tangentFormula(const Graph& g, int id, ValueOf value, TangentOf tang
         if (pt == "1") symbolic += dotted(g, u);
         else if (pt == "−1") symbolic += "−" + dotted(g, u);
         else symbolic += (needsParens(pt) ? "(" + pt + ")" : pt) + "·" + dotted(g, u);
-        numeric += formatShort(p[slot]) + "·" + formatShort(tangent(u));
+        numeric += (numeric.empty() ? formatShort(p[slot]) : operand(p[slot])) + "·" +
+                   operand(tangent(u));
     }
     if (symbolic.empty()) symbolic = numeric = "0";
     return lhs + symbolic + " = " + numeric + " = " + res;

@@ -12,7 +12,7 @@ packages=(
   fonts-dejavu-core
   xvfb xauth
   libgif-dev poppler-utils chromium texlive-latex-base texlive-pictures
-  libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

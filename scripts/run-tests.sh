@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is needed, builds adviz twice (optimised, and with AddressSanitizer +
-# UndefinedBehaviorSanitizer) and runs the whole test suite on both builds.
+# UndefinedBehaviorSanitizer) and runs the whole test suite on both builds; then builds the
+# engine's and the session loader's libFuzzer targets with clang (ASan + UBSan) and fuzzes each
+# for 20 s, failing on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,3 +19,6 @@ for preset in release asan; do
     echo "=== ${preset}: tests"
     ctest --preset "$preset" -j "$jobs"
 done
+
+echo "=== fuzz: build and run each target for 20 s"
+bash scripts/fuzz.sh --seconds 20

@@ -78,14 +78,14 @@ TEST_CASE("swell --csv: the program's row, then the families", "[cli]") {
     REQUIRE(r.status == 0);
     const auto rows = lines(r.out);
     REQUIRE(rows.size() == 1 + 1 + 3 * 20);
-    CHECK(rows[0] == "label,n,ad_nodes,function_tree_nodes,derivative_tree_nodes,after_cse");
+    CHECK(rows[0] == "label,n,ad_nodes,function_tree_nodes,derivative_tree_nodes,after_cse,stopped_by");
     // 5 graph nodes; f as a tree has x twice (6); ∂f/∂x = sin(x) + (x + y)*cos(x) (9) and
     // ∂f/∂y = sin(x) (2); after CSE x, y, sin x, cos x, x + y, the product and the sum (7).
-    CHECK(rows[1] == "program,2,5,6,11,7");
-    CHECK(rows[2] == "nested,1,2,2,2,2");
-    CHECK(rows[4] == "nested,3,4,4,11,8");             // n(n+1)/2 + 2n − 1, 3n − 1
-    CHECK(rows[1 + 20 + 3] == "squaring,3,4,15,47,8");  // 2ⁿ⁺¹ − 1, n·2ⁿ⁺¹ − 1
-    CHECK(rows[1 + 40 + 4] == "product,4,7,7,20,11");   // n(2n − 3)
+    CHECK(rows[1] == "program,2,5,6,11,7,");
+    CHECK(rows[2] == "nested,1,2,2,2,2,");
+    CHECK(rows[4] == "nested,3,4,4,11,8,");             // n(n+1)/2 + 2n − 1, 3n − 1
+    CHECK(rows[1 + 20 + 3] == "squaring,3,4,15,47,8,");  // 2ⁿ⁺¹ − 1, n·2ⁿ⁺¹ − 1
+    CHECK(rows[1 + 40 + 4] == "product,4,7,7,20,11,");   // n(2n − 3)
 }
 
 TEST_CASE("swell prints the symbolic derivative; branches at --at or 0.5", "[cli]") {

@@ -239,7 +239,7 @@ TEST_CASE("the recorded forward-over-reverse sweep of (x+y)·sin(x)", "[hessian]
     CHECK(e.afterTangent == Approx(c1 - 3 * s1).epsilon(1e-15));
     CHECK(e.formula ==
           "v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = v̄₂·cos(v₋₁) = 3·0.5403 = 1.621;  "
-          "(v̄₋₁)˙ += (v̄₂)˙·∂v₂/∂v₋₁ + v̄₂·(∂v₂/∂v₋₁)˙ = 1·0.5403 + 3·−0.8415 = −1.984");
+          "(v̄₋₁)˙ += (v̄₂)˙·∂v₂/∂v₋₁ + v̄₂·(∂v₂/∂v₋₁)˙ = 1·0.5403 + 3·(−0.8415) = −1.984");
 
     SECTION("stateAt shows value, tangent, adjoint and the adjoint's tangent") {
         auto start = t.stateAt(0);

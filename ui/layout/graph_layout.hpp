@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "autodiff/limits.hpp"
+
 namespace adviz::layout {
 
 enum class Direction { LeftToRight, TopToBottom };
@@ -75,12 +77,12 @@ struct LayoutResult {
     bool ok() const { return error.empty(); }
 };
 
-/// The most nodes of a program the window draws (the scene refuses larger ones with a message;
-/// the engine and the command line have no such limit).
-inline constexpr int maxLayoutNodes = 3500;
+/// The most nodes of a program the window draws (autodiff/limits.hpp, where every limit is
+/// stated; the engine and the command line have no such limit).
+inline constexpr int maxLayoutNodes = limits::maxDrawnNodes;
 /// The most boxes one layout may have (a program's nodes plus the copies of its leaves): beyond
 /// it dot takes minutes. Larger specs are an error, never a hang.
-inline constexpr int maxLayoutBoxes = 4 * maxLayoutNodes;
+inline constexpr int maxLayoutBoxes = limits::maxDrawnBoxes;
 
 /// Runs Graphviz `dot` on spec and waits for it. Thread-safe (Graphviz itself is not: calls are
 /// serialised). dot runs on a thread of its own with a stack of hundreds of megabytes: its

@@ -8,6 +8,7 @@
 
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
+#include "autodiff/limits.hpp"
 
 namespace adviz::ui {
 namespace {
@@ -79,6 +80,11 @@ bool SessionModel::setSource(const QString& text) {
     source_ = text;
     std::string utf8 = text.toStdString();
     ParseResult r = parse(utf8);
+    // Too large to draw: refused before any trace or layout is made (limits.hpp), so a huge
+    // program costs its parse and no more; the last good graph stays, the message says why.
+    if (r.ok())
+        if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
+            r.error = ParseError{0, 0, 1, 1, *limits::drawingRefusal(r.graph.size())};
     if (!r.ok()) {
         error_ = r.error;
         emit errorChanged();
@@ -152,11 +158,21 @@ void SessionModel::rerun() {
     switch (mode_) {
         case Mode::Forward: trace_ = traceForward(graph_, x_, xdot_); break;
         case Mode::ForwardOverReverse: trace_ = traceHvp(graph_, x_, xdot_, ybar_); break;
-        case Mode::Reverse:
-            trace_ = strategy_ && strategy_->kind != Strategy::StoreAll
-                         ? traceCheckpointed(graph_, x_, ybar_, *strategy_)
-                         : traceReverse(graph_, x_, ybar_);
+        case Mode::Reverse: {
+            // A schedule over the limits (binomial:1 on a long chain records steps quadratic
+            // in its length) is not recorded: plain reverse mode, and a warning saying why.
+            const bool checkpointed = strategy_ && strategy_->kind != Strategy::StoreAll;
+            const auto refused = checkpointed
+                                     ? limits::traceRefusal(graph_, mode_, &*strategy_, true)
+                                     : std::nullopt;
+            trace_ = checkpointed && !refused ? traceCheckpointed(graph_, x_, ybar_, *strategy_)
+                                              : traceReverse(graph_, x_, ybar_);
+            if (refused)
+                trace_.warnings.insert(trace_.warnings.begin(),
+                                       Warning{-1, strategy_->name() + " is shown as store-all: " +
+                                                       *refused});
             break;
+        }
     }
     step_ = std::clamp(step_, 0, stepCount());
 }
