@@ -217,11 +217,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
                 break;
             }
         if (!found) return fail(err, UsageStatus, "--example: no built-in example's title contains '" + opt.example + "'");
-        std::vector<std::pair<std::string, double>> exampleValues;
-        for (const QString& item : found->values.split(',', Qt::SkipEmptyParts))
-            if (auto kv = item.split('='); kv.size() == 2)
-                exampleValues.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
-        window.loadProgram(found->source, exampleValues,
+        window.loadProgram(found->source, ui::parseValues(found->values),
                            found->mode == "forward" ? Mode::Forward : Mode::Reverse);
         if (opt.mode != "reverse") window.model().setMode(modeNamed(opt.mode));
     } else if (!opt.sessionPath.empty()) {

@@ -17,6 +17,13 @@ QString valuesText(const std::map<std::string, double>& inputs) {
 
 }  // namespace
 
+std::vector<std::pair<std::string, double>> parseValues(const QString& text) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const QString& item : text.split(',', Qt::SkipEmptyParts))
+        if (auto kv = item.split('='); kv.size() == 2) out.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
+    return out;
+}
+
 // Each example is a one-scene session file under resources/examples/, compiled in with the Qt
 // resource system and listed in file-name order (the default example first).
 const std::vector<Example>& examples() {

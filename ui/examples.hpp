@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace adviz::ui {
@@ -16,6 +18,9 @@ struct Example {
     QString strategy; ///< checkpoint strategy ("store-all" unless the example is about memory)
     QString path;     ///< the resource it was read from
 };
+
+/// "x=1,y=2" → name/value pairs (the examples' and the settings' plain numbers).
+std::vector<std::pair<std::string, double>> parseValues(const QString& text);
 
 /// All examples, the default one first.
 const std::vector<Example>& examples();

@@ -53,16 +53,6 @@ Mode modeFromName(const QString& name) {
            : name == "forward-over-reverse" ? Mode::ForwardOverReverse : Mode::Reverse;
 }
 
-// "x=1,y=2" → pairs (examples and settings only hold plain numbers).
-std::vector<std::pair<std::string, double>> assignments(const QString& text) {
-    std::vector<std::pair<std::string, double>> out;
-    for (const QString& item : text.split(',', Qt::SkipEmptyParts)) {
-        auto kv = item.split('=');
-        if (kv.size() == 2) out.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
-    }
-    return out;
-}
-
 // The size the window would like on a large screen.
 constexpr QSize kPreferredSize(1500, 940);
 
@@ -190,10 +180,10 @@ void MainWindow::loadLastOrDefault() {
     QString last = s.value("program/source").toString();
     if (last.trimmed().isEmpty()) {
         const Example& e = examples().front();
-        loadProgram(e.source, assignments(e.values), Mode::Reverse);
+        loadProgram(e.source, parseValues(e.values), Mode::Reverse);
         return;
     }
-    loadProgram(last, assignments(s.value("program/values").toString()),
+    loadProgram(last, parseValues(s.value("program/values").toString()),
                 modeFromName(s.value("program/mode").toString()));
     // Typed after the last good parse and not yet parsed (a crash, or an error): back in the
     // editor, with its message, over the last good graph.
@@ -306,7 +296,7 @@ void MainWindow::restoreSettings() {
     edgeLabels_->setChecked(s.value("view/edgeLabels", true).toBool());
     topToBottom_->setChecked(s.value("view/topToBottom", false).toBool());
     normalScale_ = std::clamp(s.value("view/textScale", 1.0).toDouble(), Theme::minScale, Theme::maxScale);
-    presentScale_ = std::clamp(s.value("view/presentTextScale", 1.3).toDouble(), Theme::minScale, Theme::maxScale);
+    presentScale_ = std::clamp(s.value("view/presentTextScale", defaultPresentScale).toDouble(), Theme::minScale, Theme::maxScale);
     themeName_ = Theme::fromKey(s.value("view/theme").toString()).value_or(ThemeName::Light);
     sidePanelAction_->setChecked(s.value("view/sidePanel", true).toBool());
     applyTheme();

@@ -128,7 +128,10 @@ private:
     QMenu* recentMenu_ = nullptr;
     ThemeName themeName_;
     double normalScale_ = 1.0;
-    double presentScale_ = 1.3;
+    /// Presentation text: larger, yet a classroom-sized graph (the theory's example) still fits a
+    /// 1280×720 projector whole at the readable zoom.
+    static constexpr double defaultPresentScale = 1.12;
+    double presentScale_ = defaultPresentScale;
     QActionGroup* themeActions_ = nullptr;
     QAction* presentAction_ = nullptr;
     QAction* sidePanelAction_ = nullptr;

@@ -27,15 +27,6 @@
 namespace adviz::ui {
 namespace {
 
-std::vector<std::pair<std::string, double>> exampleValues(const QString& text) {
-    std::vector<std::pair<std::string, double>> out;
-    for (const QString& item : text.split(',', Qt::SkipEmptyParts)) {
-        auto kv = item.split('=');
-        if (kv.size() == 2) out.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
-    }
-    return out;
-}
-
 QString themeTitle(ThemeName n) {
     switch (n) {
         case ThemeName::Light: return QObject::tr("&Light");
@@ -55,7 +46,7 @@ void MainWindow::buildMenus() {
     for (const Example& e : examples()) {
         ex->addAction(e.title, this, [this, e] {
             if (!maybeDiscard()) return;
-            loadProgram(e.source, exampleValues(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
+            loadProgram(e.source, parseValues(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
             if (e.strategy != QLatin1String("store-all"))
                 model_->setCheckpointStrategy(Strategy::parse(e.strategy.toStdString()));
             document_->reset();
@@ -103,7 +94,7 @@ void MainWindow::buildViewMenu() {
     keyed(view->addAction(tr("&Smaller text"), QKeySequence(tr("Ctrl+-")), this,
                           [this] { setTextScale(Theme::smallerScale(textScale())); }));
     keyed(view->addAction(tr("&Reset text size"), QKeySequence(tr("Ctrl+0")), this,
-                          [this] { setTextScale(presenter_->isPresenting() ? 1.3 : 1.0); }));
+                          [this] { setTextScale(presenter_->isPresenting() ? defaultPresentScale : 1.0); }));
     QMenu* themes = view->addMenu(tr("T&heme"));
     themeActions_ = new QActionGroup(this);
     for (ThemeName n : Theme::all()) {

@@ -27,13 +27,6 @@ using namespace adviz::ui;
 
 namespace {
 
-std::vector<std::pair<std::string, double>> valuesOf(const Example& e) {
-    std::vector<std::pair<std::string, double>> out;
-    for (const QString& item : e.values.split(',', Qt::SkipEmptyParts))
-        if (auto kv = item.split('='); kv.size() == 2) out.emplace_back(kv[0].toStdString(), kv[1].toDouble());
-    return out;
-}
-
 void showAt(MainWindow& w, int width, int height) {
     w.scene().setSynchronous(true);
     w.fitTo(QRect(0, 0, width, height));
@@ -64,7 +57,7 @@ TEST_CASE("on a 1280x720 projector every example's numbers and caption are reada
     CHECK(QFontInfo(w.caption().captionLabel()->font()).pixelSize() >= 28);
     for (const Example& e : examples()) {
         INFO(e.title.toStdString());
-        w.loadProgram(e.source, valuesOf(e), Mode::Reverse);
+        w.loadProgram(e.source, parseValues(e.values), Mode::Reverse);
         QApplication::processEvents();
         w.view().fitGraph();
         const double numberPx = QFontInfo(Theme::current().numberFont()).pixelSize() * w.view().zoom();

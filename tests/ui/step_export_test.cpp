@@ -18,6 +18,15 @@
 using namespace adviz;
 using namespace adviz::ui;
 
+namespace {
+// The theory's (x+y)·sin(x) at x = 1, y = 2 in reverse mode: 11 steps.
+void theoryInReverse(SessionModel& model) {
+    model.setSource(QStringLiteral("(x+y)*sin(x)"));
+    model.setInputsByName({{"x", 1}, {"y", 2}});
+    model.setMode(Mode::Reverse);
+}
+}  // namespace
+
 TEST_CASE("the steps option reads all, ranges and lists, and refuses the rest", "[export][steps]") {
     std::vector<int> s;
     REQUIRE_FALSE(parseSteps(QStringLiteral("all"), 3, s));
@@ -35,9 +44,7 @@ TEST_CASE("the steps option reads all, ranges and lists, and refuses the rest", 
 
 TEST_CASE("one image per step, numbered as asked, each its own step", "[export][steps]") {
     SessionModel model;
-    model.setSource(QStringLiteral("(x+y)*sin(x)"));
-    model.setInputsByName({{"x", 1}, {"y", 2}});
-    model.setMode(Mode::Reverse);
+    theoryInReverse(model);
     GraphScene scene(model, nullptr, true);
     QTemporaryDir dir;
     const QString pattern = dir.filePath(QStringLiteral("frame-%03d.svg"));
@@ -69,9 +76,7 @@ TEST_CASE("one image per step, numbered as asked, each its own step", "[export][
 
 TEST_CASE("a PDF handout has one page per step", "[export][handout]") {
     SessionModel model;
-    model.setSource(QStringLiteral("(x+y)*sin(x)"));
-    model.setInputsByName({{"x", 1}, {"y", 2}});
-    model.setMode(Mode::Reverse);
+    theoryInReverse(model);
     GraphScene scene(model, nullptr, true);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("handout.pdf"));
@@ -98,9 +103,7 @@ TEST_CASE("a PDF handout has one page per step", "[export][handout]") {
 
 TEST_CASE("a GIF of the default example's reverse sweep: every frame, looping, under 2 MB", "[export][gif]") {
     SessionModel model;
-    model.setSource(QStringLiteral("(x+y)*sin(x)"));
-    model.setInputsByName({{"x", 1}, {"y", 2}});
-    model.setMode(Mode::Reverse);
+    theoryInReverse(model);
     GraphScene scene(model, nullptr, true);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("sweep.gif"));

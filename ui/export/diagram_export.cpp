@@ -82,6 +82,13 @@ QByteArray svgOf(GraphScene& scene, const SessionModel& model) {
     return buffer.data();
 }
 
+std::optional<QString> writeAtomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
 QRectF exportRegion(const GraphScene& scene) {
     return scene.itemsBoundingRect().adjusted(-16, -16, 16, 16);
 }

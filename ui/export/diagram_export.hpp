@@ -22,6 +22,10 @@ std::optional<QString> exportDiagram(GraphScene& scene, const SessionModel& mode
 /// The diagram as it stands, as SVG text (for pages that inline it); empty on failure.
 QByteArray svgOf(GraphScene& scene, const SessionModel& model);
 
+/// Writes bytes to path through a temporary file renamed into place (a failure leaves any old
+/// file as it was); an error message, or nothing.
+std::optional<QString> writeAtomically(const QString& path, const QByteArray& bytes);
+
 /// The scene region an export covers: every item plus a margin.
 QRectF exportRegion(const GraphScene& scene);
 

@@ -3,7 +3,6 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <memory>
@@ -154,10 +153,7 @@ std::optional<QString> exportGif(GraphScene& scene, SessionModel& model, const Q
     scene.showFrame(model.step(), 0);
     GifFileType* raw = gif.release();
     if (EGifCloseFile(raw, &error) == GIF_ERROR) return QObject::tr("cannot finish the GIF (giflib error %1)").arg(error);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
-    return std::nullopt;
+    return writeAtomically(path, bytes);
 }
 
 }  // namespace adviz::ui

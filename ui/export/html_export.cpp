@@ -1,6 +1,5 @@
 #include "ui/export/html_export.hpp"
 
-#include <QSaveFile>
 
 #include "ui/export/diagram_export.hpp"
 #include "ui/model/session_model.hpp"
@@ -78,11 +77,7 @@ std::optional<QString> exportHtml(GraphScene& scene, SessionModel& model, const 
                 QStringLiteral("<figcaption>%1</figcaption></figure>\n").arg(caption.toHtmlEscaped());
     }
     html += QStringLiteral("<script>") + QString::fromUtf8(kScript) + QStringLiteral("</script>\n</body></html>\n");
-    QSaveFile file(path);
-    const QByteArray bytes = html.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
-    return std::nullopt;
+    return writeAtomically(path, html.toUtf8());
 }
 
 }  // namespace adviz::ui

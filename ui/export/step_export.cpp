@@ -9,7 +9,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -198,11 +197,7 @@ std::optional<QString> Handout::addPages(GraphScene& scene, SessionModel& model,
 std::optional<QString> Handout::finish() {
     if (!impl_->started) return QObject::tr("no pages to write");
     impl_->painter.end();
-    QSaveFile file(path_);
-    if (!file.open(QIODevice::WriteOnly)) return QObject::tr("cannot write '%1': %2").arg(path_, file.errorString());
-    file.write(impl_->buffer.data());
-    if (!file.commit()) return QObject::tr("cannot write '%1': %2").arg(path_, file.errorString());
-    return std::nullopt;
+    return writeAtomically(path_, impl_->buffer.data());
 }
 
 }  // namespace adviz::ui

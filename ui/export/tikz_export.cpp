@@ -1,7 +1,8 @@
 #include "ui/export/tikz_export.hpp"
 
+#include "ui/export/diagram_export.hpp"
+
 #include <QPainterPath>
-#include <QSaveFile>
 
 #include "autodiff/number_format.hpp"
 #include "ui/model/session_model.hpp"
@@ -158,11 +159,7 @@ std::optional<QString> exportTikz(GraphScene& scene, SessionModel& model, const 
         }
         tex += QStringLiteral("\\end{frame}\n\\end{document}\n");
     }
-    QSaveFile file(path);
-    const QByteArray bytes = tex.toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return QObject::tr("cannot write '%1': %2").arg(path, file.errorString());
-    return std::nullopt;
+    return writeAtomically(path, tex.toUtf8());
 }
 
 }  // namespace adviz::ui
