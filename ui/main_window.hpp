@@ -130,7 +130,7 @@ private:
     double normalScale_ = 1.0;
     /// Presentation text: larger, yet a classroom-sized graph (the theory's example) still fits a
     /// 1280×720 projector whole at the readable zoom.
-    static constexpr double defaultPresentScale = 1.12;
+    static constexpr double defaultPresentScale = 1.05;
     double presentScale_ = defaultPresentScale;
     QActionGroup* themeActions_ = nullptr;
     QAction* presentAction_ = nullptr;

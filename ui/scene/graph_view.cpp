@@ -1,6 +1,7 @@
 #include "ui/scene/graph_view.hpp"
 
-#include <QFontInfo>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -42,11 +43,15 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent)
 }
 
 double GraphView::readableZoom() {
-    // QFontInfo gives the pixel size the font really gets at the screen's logical DPI. The floor
+    // The floor
     // grows with the text scale: Larger text must make the numbers on screen larger, not only
     // the boxes (which fitting would then shrink back).
+    // (The exact size from points and DPI: QFontInfo rounds to whole pixels, which would push
+    // the floor a few percent up and a graph that just fits off the screen.)
     const Theme& t = Theme::current();
-    const double px = QFontInfo(t.numberFont()).pixelSize();
+    const QScreen* screen = QGuiApplication::primaryScreen();
+    const double dpi = screen ? screen->logicalDotsPerInchY() : 96.0;
+    const double px = t.numberFont().pointSizeF() * dpi / 72.0;
     return px > 0 ? readablePixels * t.textScale / px : 1.0;
 }
 
@@ -58,8 +63,11 @@ bool GraphView::showsWholeGraph() const {
 }
 
 void GraphView::fitGraph() {
-    QRectF r = scene_->sceneRect();
-    if (scene_->items().isEmpty() || r.isEmpty()) return;
+    if (scene_->items().isEmpty()) return;
+    // The drawing itself with a thin margin (the scene rectangle's wider margin is for panning):
+    // every pixel counts when a graph only just fits a projector at the readable zoom.
+    const QRectF r = scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    if (r.isEmpty()) return;
     const double readable = readableZoom();
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 2.0 * readable) setTransform(QTransform::fromScale(2.0 * readable, 2.0 * readable));
