@@ -2,24 +2,19 @@
 
 #include <QString>
 
-#include <cmath>
-#include <cstdio>
 
 #include "app/cli_options.hpp"
+#include "autodiff/number_format.hpp"
 #include "ui/session/session_file.hpp"
 
 namespace adviz::cli {
 namespace {
 
-// name=value pairs in the form --at reads (values exact: 17 significant digits).
+// name=value pairs in the form --at reads (shortest round-trip numbers; nan and ±inf by name).
 std::string assignments(const std::map<std::string, double>& values) {
     std::string out;
     for (const auto& [name, x] : values) {
-        char buf[64];
-        if (std::isnan(x)) std::snprintf(buf, sizeof buf, "nan");
-        else if (std::isinf(x)) std::snprintf(buf, sizeof buf, x > 0 ? "inf" : "-inf");
-        else std::snprintf(buf, sizeof buf, "%.17g", x);
-        out += (out.empty() ? "" : ",") + name + "=" + buf;
+        out += (out.empty() ? "" : ",") + name + "=" + formatExact(x);  // reads back bit for bit
     }
     return out;
 }

@@ -21,14 +21,10 @@
 #include "ui/presentation/screen_blank.hpp"
 #include "ui/scene/graph_view.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets/text_field.hpp"
 
 namespace adviz::ui {
 namespace {
-
-bool typesText(const QWidget* w) {
-    return w && (qobject_cast<const QPlainTextEdit*>(w) || qobject_cast<const QTextEdit*>(w) ||
-                 qobject_cast<const QLineEdit*>(w) || qobject_cast<const QAbstractSpinBox*>(w));
-}
 
 bool plain(Qt::KeyboardModifiers mods) {
     return !(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
@@ -154,7 +150,7 @@ bool Presenter::eventFilter(QObject* watched, QEvent* event) {
     // arrows) from taking the key; the KeyPress that follows does the work.
     const bool act = event->type() == QEvent::KeyPress;
     const bool ours = presenting_ ? presentingKey(key->key(), key->modifiers(), act)
-                                  : (!typesText(focus) && clickerKey(key->key(), key->modifiers(), act));
+                                  : (!isTextField(focus) && clickerKey(key->key(), key->modifiers(), act));
     if (ours) event->accept();
     return ours;
 }

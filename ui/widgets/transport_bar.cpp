@@ -19,6 +19,7 @@
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets/text_field.hpp"
 
 namespace adviz::ui {
 namespace {
@@ -34,13 +35,6 @@ Mode modeOf(int id) {
 
 QString counterText(int step, int count) {
     return QObject::tr("step %1 of %2").arg(step).arg(count);
-}
-
-// Widgets that need the arrow keys, Home, End and Space for themselves. They also claim those
-// keys through ShortcutOverride, so this is a second line of defence (read-only fields etc.).
-bool isTextField(const QWidget* w) {
-    return w && (qobject_cast<const QPlainTextEdit*>(w) || qobject_cast<const QTextEdit*>(w) ||
-                 qobject_cast<const QLineEdit*>(w) || qobject_cast<const QAbstractSpinBox*>(w));
 }
 
 QPushButton* modeButton(const QString& text, const QString& tip, const QString& name,
