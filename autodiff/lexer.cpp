@@ -37,11 +37,27 @@ TokenKind punctuation(char c) {
     }
 }
 
-// Look-alikes people paste from formulas (adviz itself displays × and −): say what to type.
+// The operator signs of typeset mathematics, which adviz itself prints (v₁ · v₂, (−8)^v₀,
+// a − b): accepted as the ASCII operators, so what adviz shows parses back to the same program.
+// Returns the operator and the sign's length in bytes, or Error.
+TokenKind mathSign(std::string_view rest, std::size_t& length) {
+    struct Sign { std::string_view text; TokenKind kind; };
+    static constexpr Sign signs[] = {
+        {"−", TokenKind::Minus}, {"×", TokenKind::Star}, {"·", TokenKind::Star},
+        {"⋅", TokenKind::Star},  {"÷", TokenKind::Slash}, {"∕", TokenKind::Slash},
+    };
+    for (const Sign& s : signs)
+        if (rest.starts_with(s.text)) {
+            length = s.text.size();
+            return s.kind;
+        }
+    return TokenKind::Error;
+}
+
+// Look-alikes that are not operators: say what to type.
 std::string_view hintFor(std::string_view ch) {
-    if (ch == "−" || ch == "–") return " (use '-')";
-    if (ch == "×" || ch == "·" || ch == "⋅" || ch == "∙") return " (use '*')";
-    if (ch == "÷" || ch == "∕") return " (use '/')";
+    if (ch == "–" || ch == "—") return " (use '-')";
+    if (ch == "∙" || ch == "∗") return " (use '*')";
     return {};
 }
 
@@ -73,6 +89,10 @@ Token Lexer::next() {
             if (kind == TokenKind::LParen) ++parens_;
             if (kind == TokenKind::RParen && parens_ > 0) --parens_;
             return make(kind, start, 1);
+        } else if (std::size_t length = 0;
+                   mathSign(src_.substr(pos_), length) != TokenKind::Error) {
+            pos_ += length;
+            return make(mathSign(src_.substr(start), length), start, length);
         } else {
             return badCharacter(start);
         }

@@ -20,6 +20,9 @@ namespace limits {
 
 /// Program text, in bytes: checked while reading, before anything is parsed.
 inline constexpr std::size_t maxProgramBytes = 16u * 1024u * 1024u;
+/// A session file (.adviz: lessons, scenes), in bytes: refused before it is read. A lesson is a
+/// few kilobytes; a scene holds one program, so the program limit is the measure.
+inline constexpr std::size_t maxSessionBytes = maxProgramBytes;
 /// Nesting of parentheses, calls, unary signs and powers: the parser recurses this deep.
 inline constexpr int maxNesting = 2000;
 /// Boxes the window and `adviz export` draw (Graphviz's dot takes minutes and, on long chains,

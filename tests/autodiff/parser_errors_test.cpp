@@ -28,7 +28,8 @@ TEST_CASE("errors name the problem and where it is", "[parser]") {
         {"sin + 1", "'sin' is a function: write sin(…)", 1, 1},
         {"x $ y", "unexpected character '$'", 1, 3},
         {"x . y", "unexpected character '.'", 1, 3},
-        {"x × y", "unexpected character '×' (use '*')", 1, 3},
+        {"x – y", "unexpected character '–' (use '-')", 1, 3},
+        {"x ∗ y", "unexpected character '∗' (use '*')", 1, 3},
         {"é + 1", "unexpected character 'é'", 1, 1},
         {"x\x01", "unexpected character U+0001", 1, 2},
         {"x\xff", "unexpected character (invalid UTF-8 byte 0xFF)", 1, 2},
@@ -77,12 +78,12 @@ TEST_CASE("errors on later lines count lines and characters", "[parser]") {
         CHECK(e.length == 1);
     }
     SECTION("a bad character spans all its bytes") {
-        ParseError e = parseFails("xy × z");
+        ParseError e = parseFails("xy – z");
         CHECK(e.column == 4);
         CHECK(e.offset == 3);
-        CHECK(e.length == 2);
-        CHECK(formatDiagnostic("xy × z", e) ==
-              "expr:1:4: error: unexpected character '×' (use '*')\nxy × z\n   ^\n");
+        CHECK(e.length == 3);
+        CHECK(formatDiagnostic("xy – z", e) ==
+              "expr:1:4: error: unexpected character '–' (use '-')\nxy – z\n   ^\n");
     }
 }
 

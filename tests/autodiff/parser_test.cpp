@@ -47,6 +47,27 @@ TEST_CASE("precedence and associativity shape the tree", "[parser]") {
     CHECK(shapeOf(source) == expected);
 }
 
+TEST_CASE("the operator signs adviz prints parse back as the operators", "[parser]") {
+    SECTION("each infix operation's own pattern, as the Wengert list shows it") {
+        const Op op = GENERATE(Op::Add, Op::Sub, Op::Mul, Op::Div, Op::Pow, Op::Neg);
+        const std::string printed = substitute(info(op).pattern, "x", "y");
+        INFO(printed);
+        Graph g = parseOk(printed);
+        CHECK(g[root(g)].op == op);
+    }
+    SECTION("typeset signs mean what the ASCII ones mean") {
+        auto [source, expected] = GENERATE(table<const char*, const char*>({
+            {"(−8)^x", "pow(-8, x)"},
+            {"−8^x", "neg(pow(8, x))"},
+            {"x × y − z", "sub(mul(x, y), z)"},
+            {"x ⋅ y ÷ z", "div(mul(x, y), z)"},
+            {"x ∕ y", "div(x, y)"},
+        }));
+        INFO(source);
+        CHECK(shapeOf(source) == expected);
+    }
+}
+
 TEST_CASE("2^3^2 groups to the right", "[parser]") {
     Graph g = parseOk("2^3^2");
     const Node& top = g[root(g)];

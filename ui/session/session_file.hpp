@@ -12,12 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "autodiff/limits.hpp"
+
 namespace adviz::session {
 
 inline constexpr const char* formatName = "adviz-session";
 inline constexpr int formatVersion = 1;
-/// Larger files are refused before they are read (a lesson is a few kilobytes).
-inline constexpr qint64 maxFileBytes = 16 * 1024 * 1024;
+/// Larger files are refused before they are read (autodiff/limits.hpp).
+inline constexpr qint64 maxFileBytes = static_cast<qint64>(limits::maxSessionBytes);
 
 /// View options saved with a scene.
 struct ViewOptions {
