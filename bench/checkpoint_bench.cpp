@@ -20,7 +20,12 @@ namespace {
 constexpr int chainLength = 1000000;
 
 const Graph& chain() {
-    static const Graph g = bench::parseProgram(bench::unaryChain(chainLength));
+    static const Graph g = [] {
+        Graph c = bench::parseProgram(bench::unaryChain(chainLength));
+        const std::string why = bench::checkProgram(c, std::vector<double>{0.5});
+        if (!why.empty()) throw std::runtime_error("benchmark chain unfit: " + why);
+        return c;
+    }();
     return g;
 }
 

@@ -37,9 +37,14 @@ const Graph& program(const std::string& family, int n) {
     return it->second;
 }
 
-std::vector<double> point(const Graph& g) {
-    std::vector<double> x(static_cast<std::size_t>(g.inputCount()));
-    for (std::size_t i = 0; i < x.size(); ++i) x[i] = 1e-3 * static_cast<double>(i % 7 + 1);
+// The point of every measurement, checked first: a benchmark on non-finite numbers or on an
+// output that forgot its inputs fails instead of timing.
+std::vector<double> point(benchmark::State& state, const Graph& g) {
+    std::vector<double> x = bench::point(g);
+    static std::map<const Graph*, std::string> verdict;
+    auto it = verdict.find(&g);
+    if (it == verdict.end()) it = verdict.emplace(&g, bench::checkProgram(g, x)).first;
+    if (!it->second.empty()) state.SkipWithError(it->second.c_str());
     return x;
 }
 
@@ -64,7 +69,8 @@ void Parse(benchmark::State& state, const std::string& family) {
 
 void Evaluate(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
-    auto x = point(g);
+    auto x = point(state, g);
+    if (state.error_occurred()) return;
     std::vector<double> value;
     for (auto _ : state) {
         evaluate(g, std::span<const double>(x), value);
@@ -75,7 +81,8 @@ void Evaluate(benchmark::State& state, const std::string& family) {
 
 void Forward(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
-    auto x = point(g);
+    auto x = point(state, g);
+    if (state.error_occurred()) return;
     std::vector<double> xdot(x.size(), 0.0);
     if (!xdot.empty()) xdot[0] = 1;
     std::vector<Dual<double>> node;
@@ -88,7 +95,8 @@ void Forward(benchmark::State& state, const std::string& family) {
 
 void Reverse(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
-    auto x = point(g);
+    auto x = point(state, g);
+    if (state.error_occurred()) return;
     std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint;
     for (auto _ : state) {
         reverseSweep(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
@@ -123,7 +131,8 @@ void plainReverse(const Graph& g, std::span<const double> x, std::span<const dou
 
 void ReversePlain(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
-    auto x = point(g);
+    auto x = point(state, g);
+    if (state.error_occurred()) return;
     std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint;
     for (auto _ : state) {
         plainReverse(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
@@ -134,7 +143,8 @@ void ReversePlain(benchmark::State& state, const std::string& family) {
 
 void ReverseRecorded(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
-    auto x = point(g);
+    auto x = point(state, g);
+    if (state.error_occurred()) return;
     std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0);
     for (auto _ : state) {
         Trace t = traceReverse(g, x, seed);

@@ -73,10 +73,15 @@ const Graph& program(const std::string& family, int n) {
     return it->second;
 }
 
-std::vector<double> point(const Graph& g) {
-    std::vector<double> x(static_cast<std::size_t>(g.inputCount()));
-    for (std::size_t i = 0; i < x.size(); ++i) x[i] = 1e-3 * static_cast<double>(i % 7 + 1);
-    return x;
+using bench::point;
+
+// Checked before timing: non-finite numbers or an output that forgot its inputs fail the run.
+bool unfit(benchmark::State& state, const Graph& g) {
+    static std::map<const Graph*, std::string> verdict;
+    auto it = verdict.find(&g);
+    if (it == verdict.end()) it = verdict.emplace(&g, bench::checkProgram(g, point(g))).first;
+    if (!it->second.empty()) state.SkipWithError(it->second.c_str());
+    return !it->second.empty();
 }
 
 /// A gradient and an H·v of the first output, with their buffers, reusable between runs.
@@ -105,12 +110,14 @@ struct SecondOrder {
 
 void Gradient(benchmark::State& state, const std::string& family) {
     SecondOrder s(program(family, static_cast<int>(state.range(0))));
+    if (unfit(state, s.g)) return;
     for (auto _ : state) s.gradient();
     state.counters["nodes"] = static_cast<double>(s.g.size());
 }
 
 void Hvp(benchmark::State& state, const std::string& family) {
     SecondOrder s(program(family, static_cast<int>(state.range(0))));
+    if (unfit(state, s.g)) return;
     for (auto _ : state) s.hvp();
     state.counters["nodes"] = static_cast<double>(s.g.size());
 }
@@ -118,6 +125,7 @@ void Hvp(benchmark::State& state, const std::string& family) {
 // Both in one benchmark, alternating, so the ratio is measured under the same conditions.
 void HvpRatio(benchmark::State& state, const std::string& family) {
     SecondOrder s(program(family, static_cast<int>(state.range(0))));
+    if (unfit(state, s.g)) return;
     using Clock = std::chrono::steady_clock;
     Clock::duration grad{}, hv{};
     for (auto _ : state) {
@@ -142,6 +150,7 @@ void HvpRatio(benchmark::State& state, const std::string& family) {
 // (one per row).
 void Jacobian(benchmark::State& state, const std::string& family, Mode mode) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
+    if (unfit(state, g)) return;
     std::vector<double> x = point(g), dir(x.size(), 0.0), seed(g.outputs.size(), 0.0);
     std::vector<double> value, adjoint;
     std::vector<Dual<double>> node;
