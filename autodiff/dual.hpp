@@ -34,7 +34,7 @@ T chainTerm(const T& p, const T& tangent) { return isZero(tangent) ? T(0.0) : p 
 /// Applies the table entry O to dual operands: value from O::value, tangent by the chain rule
 /// from O::partials, y' = ∂y/∂a·a' + ∂y/∂b·b'.
 template <class O, class T>
-Dual<T> applyDual(const Dual<T>& x, const Dual<T>& y, int arity) {
+ADVIZ_FORCE_INLINE inline Dual<T> applyDual(const Dual<T>& x, const Dual<T>& y, int arity) {
     T value = O::value(x.v, y.v);
     T da, db = T(0.0);
     O::partials(x.v, y.v, value, da, db);
@@ -80,11 +80,16 @@ struct Dual {
     friend double primal(const Dual& a) { return primal(a.v); }
 };
 
-/// Applies op to dual operands through the table (the forward-mode step for one node).
+/// Applies op to dual operands through the table (the forward-mode step for one node); arity is
+/// info(op).arity, which the sweep knows from the node without a call.
+template <class T>
+ADVIZ_FORCE_INLINE inline Dual<T> applyOp(Op op, const Dual<T>& a, const Dual<T>& b, int arity) {
+    return withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE { return applyDual<decltype(o)>(a, b, arity); });
+}
+
 template <class T>
 Dual<T> applyOp(Op op, const Dual<T>& a, const Dual<T>& b) {
-    int arity = info(op).arity;
-    return withOp(op, [&](auto o) { return applyDual<decltype(o)>(a, b, arity); });
+    return applyOp(op, a, b, info(op).arity);
 }
 
 }  // namespace adviz

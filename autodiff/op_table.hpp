@@ -12,6 +12,18 @@
 
 #include "autodiff/op.hpp"
 
+// The dispatch below must be inlined into the sweeps' loops, where the switch over the op and
+// the op's few flops become one jump table with the arithmetic in place. GCC 12 at -O2 and -O3
+// otherwise emits withOp<…> out of line (a call and a return per node, and no sincos fusion of
+// a value with its partial). Standard attribute syntax; other compilers ignore it.
+#if defined(__GNUC__) || defined(__clang__)
+#define ADVIZ_FORCE_INLINE [[gnu::always_inline]]
+#define ADVIZ_LAMBDA_INLINE __attribute__((always_inline))
+#else
+#define ADVIZ_FORCE_INLINE
+#define ADVIZ_LAMBDA_INLINE
+#endif
+
 namespace adviz {
 
 /// The plain number inside a scalar (itself for double; the innermost value for nested duals).
@@ -271,7 +283,7 @@ struct Max {
 /// Calls f with the op's table entry (an empty struct with static value/partials/domain).
 /// Leaves (Input, Const) have no entry: callers handle them before dispatching.
 template <class F>
-decltype(auto) withOp(Op op, F&& f) {
+ADVIZ_FORCE_INLINE inline decltype(auto) withOp(Op op, F&& f) {
     switch (op) {
         case Op::Add: return f(ops::Add{});
         case Op::Sub: return f(ops::Sub{});
@@ -304,15 +316,26 @@ decltype(auto) withOp(Op op, F&& f) {
 
 /// The value of op at (a, b), for any scalar type.
 template <class T>
-T opValue(Op op, const T& a, const T& b) {
-    return withOp(op, [&](auto o) { return decltype(o)::value(a, b); });
+ADVIZ_FORCE_INLINE inline T opValue(Op op, const T& a, const T& b) {
+    return withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE { return decltype(o)::value(a, b); });
 }
 
 /// The local partials ∂y/∂a, ∂y/∂b of op at (a, b) with value y.
 template <class T>
-void opPartials(Op op, const T& a, const T& b, const T& y, T& da, T& db) {
+ADVIZ_FORCE_INLINE inline void opPartials(Op op, const T& a, const T& b, const T& y, T& da, T& db) {
     db = T(0.0);  // unary ops leave ∂y/∂b alone
-    withOp(op, [&](auto o) { decltype(o)::partials(a, b, y, da, db); });
+    withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE { decltype(o)::partials(a, b, y, da, db); });
+}
+
+/// The value y of op at (a, b) and its partials, in one dispatch: what the reverse sweep's
+/// forward pass stores (with both in one place the compiler computes sin and cos as one sincos).
+template <class T>
+ADVIZ_FORCE_INLINE inline void opValuePartials(Op op, const T& a, const T& b, T& y, T& da, T& db) {
+    db = T(0.0);
+    withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE {
+        y = decltype(o)::value(a, b);
+        decltype(o)::partials(a, b, y, da, db);
+    });
 }
 
 /// Why op produced a non-finite value at (a, b), or nullptr if (a, b) is inside its domain.

@@ -61,51 +61,94 @@ void forwardSweep(const Graph& g, std::span<const T> x, std::span<const T> xdot,
             default: {
                 const Dual<T>& a = node[static_cast<std::size_t>(nd.a)];
                 const Dual<T>& b = nd.b >= 0 ? node[static_cast<std::size_t>(nd.b)] : a;
-                y = applyOp(nd.op, a, b);  // value and tangent in one go: y' = Σ ∂y/∂u · u'
+                // value and tangent in one go: y' = Σ ∂y/∂u · u'
+                y = applyOp(nd.op, a, b, nd.b >= 0 ? 2 : 1);
             }
         }
         if constexpr (std::decay_t<Rec>::enabled) rec.tangent(id, node);
     }
 }
 
-/// Reverse mode: values cached by a forward pass, then one backward sweep from seed ybar (one
-/// per output) visiting each node once in reverse order and accumulating ū += v̄ · ∂v/∂u along
-/// every edge. adjoint[i] for an input i is then (ȳᵀJ)ᵢ. Constants receive no adjoint.
+/// The local partials the reverse sweep stores in its forward pass, two per node, per thread and
+/// scalar type: kept between sweeps so a repeated gradient allocates nothing (16 bytes a node
+/// of the largest graph swept, for doubles).
+template <class T>
+std::vector<T>& reversePartials() {
+    static thread_local std::vector<T> partial;
+    return partial;
+}
+
+/// Reverse mode: a forward pass computes every node's value and its local partials ∂v/∂u (one
+/// dispatch for both: the backward pass then needs no op at all), then one backward sweep from
+/// seed ybar (one per output) visits each node once in reverse order and accumulates
+/// ū += v̄ · ∂v/∂u along every edge. adjoint[i] for an input i is then (ȳᵀJ)ᵢ. Constants receive
+/// no adjoint. The values and partials are the ones evaluate() and opPartials() give: the same
+/// table entries on the same operands.
 template <class T, class Rec = NoRecord>
 void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
                   std::vector<T>& value, std::vector<T>& adjoint, Rec&& rec = {}) {
-    evaluate(g, x, value, rec);
+    constexpr bool recording = std::decay_t<Rec>::enabled;
+    const int n = g.size();
+    value.resize(g.nodes.size());
+    std::vector<T>& partial = reversePartials<T>();
+    if (partial.size() < 2 * g.nodes.size()) partial.resize(2 * g.nodes.size());
+    for (int id = 0; id < n; ++id) {
+        const Node& node = g[id];
+        const auto i = static_cast<std::size_t>(id);
+        T& y = value[i];
+        switch (node.op) {
+            case Op::Input: y = x[i]; break;
+            case Op::Const: y = T(node.constant); continue;  // as in evaluate(): not recorded
+            default: {
+                const T& a = value[static_cast<std::size_t>(node.a)];
+                const T& b = node.b >= 0 ? value[static_cast<std::size_t>(node.b)] : a;
+                opValuePartials(node.op, a, b, y, partial[2 * i], partial[2 * i + 1]);
+            }
+        }
+        if constexpr (recording) rec.primal(id, value);
+    }
     adjoint.assign(g.nodes.size(), T(0.0));
     for (std::size_t j = 0; j < g.outputs.size(); ++j) {
         auto out = static_cast<std::size_t>(g.outputs[j].node);
         T before = adjoint[out];
         adjoint[out] = before + ybar[j];
-        if constexpr (std::decay_t<Rec>::enabled) rec.seed(static_cast<int>(j), before, adjoint[out], ybar[j]);
+        if constexpr (recording) rec.seed(static_cast<int>(j), before, adjoint[out], ybar[j]);
     }
-    for (int id = g.size() - 1; id >= g.inputs; --id) {
+    for (int id = n - 1; id >= g.inputs; --id) {
         const Node& nd = g[id];
-        if (nd.op == Op::Const) continue;
-        const T vbar = adjoint[static_cast<std::size_t>(id)];
-        // Nothing flows back from a zero adjoint; skip the partials unless a trace wants them.
-        if (!std::decay_t<Rec>::enabled && isZero(vbar)) continue;
-        const T& a = value[static_cast<std::size_t>(nd.a)];
-        const T& b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
-        T partial[2];
-        opPartials(nd.op, a, b, value[static_cast<std::size_t>(id)], partial[0], partial[1]);
+        const auto i = static_cast<std::size_t>(id);
+        if (nd.op == Op::Const) {
+            // Unrecorded, edges into constants are accumulated like any other (no check of the
+            // operand's op per edge); every consumer of this constant has been visited, so its
+            // adjoint is final here and is cleared.
+            if constexpr (!recording) adjoint[i] = T(0.0);
+            continue;
+        }
+        const T vbar = adjoint[i];
+        // Nothing flows back from a zero adjoint; skip the node unless a trace wants its steps.
+        if (!recording && isZero(vbar)) continue;
         const int arity = nd.b >= 0 ? 2 : 1;  // (cheaper than the table lookup in the hot loop)
         for (int slot = 0; slot < arity; ++slot) {
             const int u = nd.operand(slot);
-            if (g[u].op == Op::Const) continue;
+            const T& p = partial[2 * i + static_cast<std::size_t>(slot)];
             T& ubar = adjoint[static_cast<std::size_t>(u)];
-            const T before = ubar;
-            // Accumulate, never overwrite. On the fast path vbar is known to be non-zero here,
-            // so the zero rule of chainTerm has nothing to do.
-            if constexpr (std::decay_t<Rec>::enabled) ubar = before + chainTerm(partial[slot], vbar);
-            else ubar = before + partial[slot] * vbar;
-            if constexpr (std::decay_t<Rec>::enabled)
-                rec.adjoint(u, id, slot, partial[slot], vbar, before, ubar);
+            if constexpr (recording) {
+                if (g[u].op == Op::Const) continue;
+                const T before = ubar;
+                ubar = before + chainTerm(p, vbar);  // accumulate, never overwrite
+                rec.adjoint(u, id, slot, p, vbar, before, ubar);
+            } else {
+                // vbar is known to be non-zero here, so chainTerm's zero rule has nothing to do.
+                ubar = ubar + p * vbar;
+            }
         }
     }
+    // An output that is a constant keeps its seed, as when edges into constants were skipped.
+    if constexpr (!recording)
+        for (std::size_t j = 0; j < g.outputs.size(); ++j) {
+            auto out = static_cast<std::size_t>(g.outputs[j].node);
+            if (g.nodes[out].op == Op::Const) adjoint[out] = adjoint[out] + ybar[j];
+        }
 }
 
 }  // namespace adviz

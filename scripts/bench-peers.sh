@@ -50,15 +50,23 @@ run=$dir/peers-run
 mkdir -p "$run"
 printf '"OBUFSIZE" = "40000000"\n"LBUFSIZE" = "40000000"\n"VBUFSIZE" = "40000000"\n"TBUFSIZE" = "40000000"\n' \
   > "$run/.adolcrc"
-json=$(realpath "$run")/peers.json
+out=$(realpath "$run")
+exe=$(realpath "$exe")
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
-(cd "$run" && "$(realpath "$OLDPWD/$exe")" --benchmark_repetitions="$reps" \
-   --benchmark_report_aggregates_only=true --benchmark_min_time=0.1 \
-   --benchmark_out="$json" --benchmark_out_format=json "$@")
+# One process per family and size: ADOL-C keeps its location store and buffers at the largest
+# size it has seen, which made a small tape replayed after a large one up to 50× slower.
+rm -f "$out"/peers-*.json
+for fam in chain sum ladder dag; do
+  for n in 10000 100000 1000000; do
+    (cd "$run" && "$exe" --benchmark_filter="/$fam/$n\$" --benchmark_repetitions="$reps" \
+       --benchmark_report_aggregates_only=true --benchmark_min_time=0.1 \
+       --benchmark_out="$out/peers-$fam-$n.json" --benchmark_out_format=json "$@")
+  done
+done
 
-python3 - "$json" <<'PY'
+python3 - "$out"/peers-*.json <<'PY'
 import json, sys
-runs = json.load(open(sys.argv[1]))["benchmarks"]
+runs = [r for f in sys.argv[1:] for r in json.load(open(f))["benchmarks"]]
 # CPU time, not wall time: other work on a shared machine then counts less.
 med = {r["run_name"]: r["cpu_time"] for r in runs
        if r.get("aggregate_name") == "median" and not r.get("error_occurred")}
