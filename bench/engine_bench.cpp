@@ -102,30 +102,39 @@ void Reverse(benchmark::State& state, const std::string& family) {
         reverseSweep(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
         benchmark::DoNotOptimize(adjoint.data());
     }
-    setCounters(state, g, sizeof(Node) + 2 * sizeof(double));
+    setCounters(state, g, sizeof(Node) + 4 * sizeof(double));  // value, adjoint, two partials
 }
 
 // The reverse sweep written out by hand with no recorder at all: the yardstick for "recording
 // off costs nothing". reverseSweep with NoRecord must run as fast as this. (A deliberate copy of
-// the loop in sweep.hpp, kept here only to measure against.)
+// the loop in sweep.hpp, kept here only to measure against: partials stored forward, constants
+// cleared when reached.)
 void plainReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar,
-                  std::vector<double>& value, std::vector<double>& adjoint) {
-    evaluate(g, x, value);
-    adjoint.assign(g.nodes.size(), 0.0);
+                  std::vector<double>& value, std::vector<double>& adjoint, std::vector<double>& partial) {
+    const auto n = g.nodes.size();
+    value.resize(n);
+    partial.resize(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Node& nd = g.nodes[i];
+        if (nd.op == Op::Input) value[i] = x[i];
+        else if (nd.op == Op::Const) value[i] = nd.constant;
+        else {
+            const double& a = value[static_cast<std::size_t>(nd.a)];
+            const double& b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
+            opValuePartials(nd.op, a, b, value[i], partial[2 * i], partial[2 * i + 1]);
+        }
+    }
+    adjoint.assign(n, 0.0);
     for (std::size_t j = 0; j < g.outputs.size(); ++j)
         adjoint[static_cast<std::size_t>(g.outputs[j].node)] += ybar[j];
     for (int id = g.size() - 1; id >= g.inputs; --id) {
         const Node& nd = g[id];
-        const double vbar = adjoint[static_cast<std::size_t>(id)];
-        if (nd.op == Op::Const || vbar == 0) continue;
-        const double a = value[static_cast<std::size_t>(nd.a)];
-        const double b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
-        double p[2];
-        opPartials(nd.op, a, b, value[static_cast<std::size_t>(id)], p[0], p[1]);
-        for (int slot = 0; slot < (nd.b >= 0 ? 2 : 1); ++slot) {
-            const int u = nd.operand(slot);
-            if (g[u].op != Op::Const) adjoint[static_cast<std::size_t>(u)] += p[slot] * vbar;
-        }
+        const auto i = static_cast<std::size_t>(id);
+        if (nd.op == Op::Const) { adjoint[i] = 0; continue; }
+        const double vbar = adjoint[i];
+        if (vbar == 0) continue;
+        adjoint[static_cast<std::size_t>(nd.a)] += partial[2 * i] * vbar;
+        if (nd.b >= 0) adjoint[static_cast<std::size_t>(nd.b)] += partial[2 * i + 1] * vbar;
     }
 }
 
@@ -133,12 +142,12 @@ void ReversePlain(benchmark::State& state, const std::string& family) {
     const Graph& g = program(family, static_cast<int>(state.range(0)));
     auto x = point(state, g);
     if (state.error_occurred()) return;
-    std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint;
+    std::vector<double> seed(static_cast<std::size_t>(g.outputCount()), 1.0), value, adjoint, partial;
     for (auto _ : state) {
-        plainReverse(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint);
+        plainReverse(g, std::span<const double>(x), std::span<const double>(seed), value, adjoint, partial);
         benchmark::DoNotOptimize(adjoint.data());
     }
-    setCounters(state, g, sizeof(Node) + 2 * sizeof(double));
+    setCounters(state, g, sizeof(Node) + 4 * sizeof(double));
 }
 
 void ReverseRecorded(benchmark::State& state, const std::string& family) {

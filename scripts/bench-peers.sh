@@ -88,6 +88,16 @@ for fam in ("chain", "sum", "ladder", "dag"):
               f"| {ratio(t('forward', 'adviz', fam, n), t('forward', 'sacado_sfad', fam, n))} "
               f"| {ratio(t('evaluate', 'adviz', fam, n), t('evaluate', 'hand', fam, n))} "
               f"| {ratio(t('taping', 'adolc', fam, n), t('gradient', 'adolc_replay', fam, n))} |")
+print()
+print("adviz alone: median CPU time per operation")
+print()
+print("| family | ops | evaluate | forward sweep | gradient (reverse sweep) | forward ÷ evaluate | gradient ÷ evaluate |")
+print("|---|---|---|---|---|---|---|")
+for fam in ("chain", "sum", "ladder", "dag"):
+    for n in (10000, 100000, 1000000):
+        e, f, g = (t(w, "adviz", fam, n) for w in ("evaluate", "forward", "gradient"))
+        per = lambda v: f"{v * 1e3 / n:.1f} ns" if v else "—"
+        print(f"| {fam} | {n:,} | {per(e)} | {per(f)} | {per(g)} | {ratio(f, e)} | {ratio(g, e)} |")
 if errors:
     print("\nFailed before timing (see the benchmark's output):", ", ".join(errors))
 PY
