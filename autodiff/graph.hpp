@@ -12,6 +12,8 @@
 
 namespace adviz {
 
+namespace shaped { class ShapedGraph; }
+
 /// A byte range of the source text.
 struct Span {
     std::uint32_t offset = 0;
@@ -46,6 +48,9 @@ public:
     std::vector<Output> outputs;
     int inputs = 0;                  ///< number of input nodes (they come first)
     std::vector<std::int32_t> wengert;  ///< Griewank index of each node (INT32_MIN: constant)
+    /// For programs with vectors and matrices: the grouping of these scalar nodes into shaped
+    /// operations (autodiff/shaped/shaped_graph.hpp). Null for scalar programs.
+    std::shared_ptr<const shaped::ShapedGraph> shaped;
 
     int size() const { return static_cast<int>(nodes.size()); }
     int inputCount() const { return inputs; }

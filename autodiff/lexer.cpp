@@ -33,6 +33,10 @@ TokenKind punctuation(char c) {
         case ',': return TokenKind::Comma;
         case '=': return TokenKind::Equals;
         case ';': return TokenKind::Semicolon;
+        case '[': return TokenKind::LBracket;
+        case ']': return TokenKind::RBracket;
+        case ':': return TokenKind::Colon;
+        case '@': return TokenKind::At;
         default: return TokenKind::Error;
     }
 }
@@ -86,8 +90,8 @@ Token Lexer::next() {
         } else if (TokenKind kind = punctuation(c); kind != TokenKind::Error) {
             ++pos_;
             // Counting here, not in the parser, lets the lexer alone decide what a newline is.
-            if (kind == TokenKind::LParen) ++parens_;
-            if (kind == TokenKind::RParen && parens_ > 0) --parens_;
+            if (kind == TokenKind::LParen || kind == TokenKind::LBracket) ++parens_;
+            if ((kind == TokenKind::RParen || kind == TokenKind::RBracket) && parens_ > 0) --parens_;
             return make(kind, start, 1);
         } else if (std::size_t length = 0;
                    mathSign(src_.substr(pos_), length) != TokenKind::Error) {

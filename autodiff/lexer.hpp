@@ -12,7 +12,8 @@ namespace adviz {
 /// What a token is. Newline only appears outside parentheses, where it ends a statement.
 enum class TokenKind : std::uint8_t {
     Number, Name, Plus, Minus, Star, Slash, Caret, LParen, RParen, Comma, Equals, Semicolon,
-    Newline, End, Error
+    Newline, End, Error,
+    LBracket, RBracket, Colon, At  // shapes: [1, 2], x: [2], W @ x, x[0]
 };
 
 /// Why an Error token is one.
@@ -47,7 +48,7 @@ private:
 
     std::string_view src_;
     std::size_t pos_ = 0;
-    int parens_ = 0;  // open '(' so far: inside them a newline is only whitespace
+    int parens_ = 0;  // open '(' and '[' so far: inside them a newline is only whitespace
 };
 
 /// A place in the source for people: 1-based line, and column in characters (code points).

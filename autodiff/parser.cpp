@@ -8,40 +8,31 @@
 #include <vector>
 
 #include "autodiff/lexer.hpp"
+#include "autodiff/parser_state.hpp"
 
 // Grammar, loosest first:
 //   program   = [statement] { (';' | newline) [statement] }
-//   statement = name '=' sum | sum
+//   statement = name '=' sum | name ':' '[' size [',' size] ']' | sum
 //   sum       = product { ('+' | '-') product }          a loop
-//   product   = factor { ('*' | '/') factor }            a loop
+//   product   = factor { ('*' | '/' | '@') factor }      a loop
 //   factor    = ('-' | '+') factor | power               recurses, counted against maxDepth
-//   power     = primary [ '^' factor ]                   recurses, counted: 2^3^2, 2^-1
-//   primary   = number | name | name '(' [sum {',' sum}] ')' | '(' sum ')'   counted
+//   power     = postfix [ '^' factor ]                   recurses, counted: 2^3^2, 2^-1
+//   postfix   = primary { '[' sum {',' sum} ']' }        indexing x[0], W[1, 0]
+//   primary   = number | name | name '(' [sum {',' sum}] ')' | '(' sum ')'
+//             | '[' sum {',' sum} ']'                    counted; the last is a literal
+// Shapes (declarations, literals, @, indexing) are parsed in shaped/parse_shapes.cpp.
 // expression(level) does the middle four by precedence climbing. Long chains of + − × ÷ are
 // loops, so a million-term sum needs no stack; only what is counted recurses.
 
-// Keep functions with strings or hash lookups out of the recursive functions' stack frames.
-#if defined(__GNUC__)
-#define ADVIZ_NOINLINE [[gnu::noinline]]
-#define ADVIZ_COLD [[gnu::cold, gnu::noinline]]
-#elif defined(_MSC_VER)
-#define ADVIZ_NOINLINE __declspec(noinline)
-#define ADVIZ_COLD __declspec(noinline)
-#else
-#define ADVIZ_NOINLINE
-#define ADVIZ_COLD
-#endif
-
 namespace adviz {
-namespace {
-
-enum Level { Additive = 1, Multiplicative = 2, Unary = 3, Power = 4 };
+namespace detail {
 
 std::string lineColumn(std::string_view src, std::size_t offset) {
     SourcePosition p = positionOf(src, offset);
     return std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
+namespace {
 std::string sizeText(std::size_t bytes) {
     constexpr std::size_t kib = 1024;
     if (bytes >= kib * kib && bytes % (kib * kib) == 0)
@@ -50,78 +41,7 @@ std::string sizeText(std::size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
-Span spanOf(const Token& t) { return {t.offset, t.length}; }
-
-Span cover(Span first, Span last) {
-    return {first.offset, last.offset + last.length - first.offset};
-}
-
-// A parsed (sub)expression: its node, and its extent in the source including any parentheses,
-// from which the spans of enclosing nodes are made.
-struct Value {
-    int id = -1;  // -1: parsing failed, the error is recorded
-    Span span;
-};
-
-// One statement's result, kept to decide the outputs once the whole program is known.
-struct Statement {
-    int node = -1;
-    std::string_view name;  // the bound name; empty for a bare expression
-    bool used = false;      // a later statement read this binding, so it is not a result
-};
-
-struct InputUse {
-    int node = -1;
-    std::uint32_t offset = 0;  // first appearance, quoted if someone tries to assign the name
-};
-
-class Parser {
-public:
-    Parser(std::string_view source, const ParseLimits& limits)
-        : src_(source), lex_(source), limits_(limits) {
-        advance();
-    }
-
-    ParseResult run();
-
-private:
-    void advance();
-    const Token& peek();
-    std::string_view text(const Token& t) const { return src_.substr(t.offset, t.length); }
-
-    bool statement();
-    bool assignment();
-    bool assignable(const Token& name);
-    Value expression(int minLevel);
-    Value signedOperand();
-    Value primary();
-    ADVIZ_NOINLINE Value variable();
-    Value call();
-    Value parenthesized();
-
-    bool enter();  // one level deeper at tok_; false (error recorded) past maxDepth
-    void leave() { --depth_; }
-    ADVIZ_COLD Value expectedExpression();
-    ADVIZ_COLD Value unclosed(std::uint32_t open, const char* expected);
-    ADVIZ_COLD Value unknownFunction(Span name);
-    ADVIZ_COLD Value wrongArity(Span call, Op op, int count);
-    ADVIZ_COLD void tooDeep();
-    Value fail(Span span, std::string message);
-    Value failAt(const Token& t, std::string message);
-    void addOutputs();
-
-    std::string_view src_;
-    Lexer lex_;
-    ParseLimits limits_;
-    Token tok_;                   // the current token
-    std::optional<Token> ahead_;  // one token of look-ahead, for `name =` and `name (`
-    int depth_ = 0;
-    GraphBuilder builder_;
-    std::optional<ParseError> error_;
-    std::vector<Statement> statements_;
-    std::unordered_map<std::string_view, std::size_t> bindings_;  // name → its latest statement
-    std::unordered_map<std::string_view, InputUse> inputs_;
-};
+}  // namespace
 
 void Parser::advance() {
     if (ahead_) {
@@ -163,15 +83,20 @@ ParseResult Parser::run() {
         return result;
     }
     addOutputs();
-    result.graph = builder_.finish();
+    if (lowering_.empty()) {
+        result.graph = builder_.finish();
+    } else {
+        finishShapes(result.graph);
+    }
     return result;
 }
 
 bool Parser::statement() {
     if (tok_.kind == TokenKind::Name && peek().kind == TokenKind::Equals) return assignment();
+    if (tok_.kind == TokenKind::Name && peek().kind == TokenKind::Colon) return declaration();
     Value v = expression(Additive);
     if (v.id < 0) return false;
-    statements_.push_back({v.id, {}, false});
+    statements_.push_back({v.id, {}, false, v.shaped});
     return true;
 }
 
@@ -185,12 +110,13 @@ bool Parser::assignment() {
     // Checked again: `x = x + 1` has just made x an input, i.e. used it before binding it.
     if (!assignable(nameTok)) return false;
     const std::string_view name = text(nameTok);
-    builder_.name(v.id, name);
+    if (v.shaped >= 0) nameElements(v, name);
+    else builder_.name(v.id, name);
     // A binding replaced by a later one of the same name can no longer be named: it is not a
     // result (two outputs called `a` would be ambiguous in every table and JSON object).
     if (auto prev = bindings_.find(name); prev != bindings_.end()) statements_[prev->second].used = true;
     bindings_.insert_or_assign(name, statements_.size());
-    statements_.push_back({v.id, name, false});
+    statements_.push_back({v.id, name, false, v.shaped});
     return true;
 }
 
@@ -223,9 +149,11 @@ Value Parser::expression(int minLevel) {
             case TokenKind::Star: op = Op::Mul; level = Multiplicative; break;
             case TokenKind::Slash: op = Op::Div; level = Multiplicative; break;
             case TokenKind::Caret: op = Op::Pow; level = Power; break;
+            case TokenKind::At: op = Op::Mul; level = Multiplicative; break;
             default: return lhs;
         }
         if (level < minLevel) return lhs;
+        const bool matmul = tok_.kind == TokenKind::At;
         Value rhs;
         if (op == Op::Pow) {
             // The exponent is parsed at the unary level: right associative (2^3^2 = 2^(3^2))
@@ -240,7 +168,8 @@ Value Parser::expression(int minLevel) {
         }
         if (rhs.id < 0) return {};
         const Span span = cover(lhs.span, rhs.span);
-        lhs = {builder_.op(op, lhs.id, rhs.id, span), span};
+        if (matmul || lhs.shaped >= 0 || rhs.shaped >= 0) lhs = shapedBinary(op, matmul, lhs, rhs, span);
+        else lhs = {builder_.op(op, lhs.id, rhs.id, span), span};
     }
 }
 
@@ -262,7 +191,9 @@ Value Parser::signedOperand() {
         if (operand.id >= 0) {
             const Span span = cover(sign, operand.span);
             // Unary plus changes nothing, so it makes no node.
-            v = {minus ? builder_.op(Op::Neg, operand.id, -1, span) : operand.id, span};
+            if (!minus) v = {operand.id, span, operand.shaped};
+            else if (operand.shaped >= 0) v = shapedCallOp(Op::Neg, {operand}, span);
+            else v = {builder_.op(Op::Neg, operand.id, -1, span), span};
         }
     }
     leave();
@@ -275,12 +206,19 @@ Value Parser::primary() {
         case TokenKind::Number: {
             const double value = tok_.number;
             advance();
-            return {builder_.constant(value, span), span};
+            return postfix({builder_.constant(value, span), span});
         }
-        case TokenKind::Name: return peek().kind == TokenKind::LParen ? call() : variable();
-        case TokenKind::LParen: return parenthesized();
+        case TokenKind::Name:
+            return postfix(peek().kind == TokenKind::LParen ? call() : variable());
+        case TokenKind::LParen: return postfix(parenthesized());
+        case TokenKind::LBracket: return postfix(literal());
         default: return expectedExpression();
     }
+}
+
+Value Parser::postfix(Value v) {
+    while (v.id >= 0 && tok_.kind == TokenKind::LBracket) v = index(v);
+    return v;
 }
 
 Value Parser::parenthesized() {
@@ -293,7 +231,7 @@ Value Parser::parenthesized() {
     if (tok_.kind != TokenKind::RParen) return unclosed(open.offset, "')'");
     const Span span = cover(open, spanOf(tok_));
     advance();
-    return {inner.id, span};
+    return {inner.id, span, inner.shaped};
 }
 
 // A name not followed by '(': a binding, an input, a constant, or a misused function name.
@@ -307,9 +245,10 @@ Value Parser::variable() {
     if (auto it = bindings_.find(name); it != bindings_.end()) {
         Statement& bound = statements_[it->second];
         bound.used = true;
-        return {bound.node, span};
+        return {bound.node, span, bound.shaped};
     }
-    if (auto it = inputs_.find(name); it != inputs_.end()) return {it->second.node, span};
+    if (auto it = inputs_.find(name); it != inputs_.end())
+        return {it->second.node, span, it->second.shaped};
     if (name == "pi") return {builder_.constant(std::numbers::pi, span, "π"), span};
     if (name == "e") return {builder_.constant(std::numbers::e, span, "e"), span};
     if (functionNamed(name))
@@ -322,17 +261,17 @@ Value Parser::variable() {
 Value Parser::call() {
     const Span name = spanOf(tok_);
     const std::optional<Op> op = functionNamed(text(tok_));
-    if (!op) return unknownFunction(name);
+    if (!op) return shapedCall(text(tok_), name);
     advance();  // the name; tok_ is now '('
     const std::uint32_t open = tok_.offset;
     if (!enter()) return {};
     advance();
-    int args[2] = {-1, -1};
+    Value args[2];
     int count = 0;
     if (tok_.kind != TokenKind::RParen) {
         for (;;) {
-            const int arg = expression(Additive).id;
-            if (arg < 0) return {};
+            const Value arg = expression(Additive);
+            if (arg.id < 0) return {};
             if (count < 2) args[count] = arg;
             ++count;
             if (tok_.kind != TokenKind::Comma) break;
@@ -345,7 +284,9 @@ Value Parser::call() {
     advance();
     const int arity = info(*op).arity;
     if (count != arity) return wrongArity(span, *op, count);
-    return {builder_.op(*op, args[0], arity == 2 ? args[1] : -1, span), span};
+    if (args[0].shaped >= 0 || args[1].shaped >= 0)
+        return shapedCallOp(*op, {args[0], args[1]}, span);  // the second is unused if arity 1
+    return {builder_.op(*op, args[0].id, arity == 2 ? args[1].id : -1, span), span};
 }
 
 bool Parser::enter() {
@@ -411,28 +352,32 @@ void Parser::addOutputs() {
     for (const auto& entry : bindings_) taken.insert(entry.first);
     for (const auto& entry : inputs_) taken.insert(entry.first);
     int k = 0;
+    const bool shapes = !lowering_.empty();
     for (const Statement& s : statements_) {
         if (!s.name.empty()) {
-            if (!s.used) builder_.output(std::string(s.name), s.node);
+            if (s.used) continue;
+            if (shapes) addShapedOutput(s, std::string(s.name));
+            else builder_.output(std::string(s.name), s.node);
             continue;
         }
         std::string name = bare == 1 ? "f" : "f" + std::to_string(++k);
         while (taken.count(name) != 0) name += '_';
-        builder_.output(std::move(name), s.node);
+        if (shapes) addShapedOutput(s, std::move(name));
+        else builder_.output(std::move(name), s.node);
     }
 }
 
-}  // namespace
+}  // namespace detail
 
 ParseResult parse(std::string_view source, const ParseLimits& limits) {
     // Offsets are 32-bit, so 4 GiB is a hard ceiling whatever the limits say.
     const std::size_t limit = std::min<std::size_t>(limits.maxBytes, UINT32_MAX);
     if (source.size() > limit) {
         ParseResult result;
-        result.error = ParseError{0, 0, 1, 1, "program is larger than " + sizeText(limit)};
+        result.error = ParseError{0, 0, 1, 1, "program is larger than " + detail::sizeText(limit)};
         return result;
     }
-    return Parser(source, limits).run();
+    return detail::Parser(source, limits).run();
 }
 
 }  // namespace adviz
