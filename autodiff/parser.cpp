@@ -301,7 +301,7 @@ bool Parser::enter() {
 Value Parser::expectedExpression() { return failAt(tok_, "expected an expression"); }
 
 Value Parser::unclosed(std::uint32_t open, const char* expected) {
-    return failAt(tok_, std::string("expected ") + expected + " to close '(' at " +
+    return failAt(tok_, std::string("expected ") + expected + " to close '" + src_[open] + "' at " +
                             lineColumn(src_, open));
 }
 
