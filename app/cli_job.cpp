@@ -6,6 +6,7 @@
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/shaped/init.hpp"
 
 namespace adviz::cli {
 
@@ -36,6 +37,7 @@ bool prepare(const Options& opt, bool needPoint, std::ostream& err, Job& job, in
         status = fail(err, *e);
         return false;
     }
+    if (opt.init) applyInit(g, *opt.init, job.x, missing);
     if (!missing.empty()) {
         std::vector<std::string> hints;
         for (std::size_t i = 0; i < missing.size() && i < limits::maxListedNames; ++i)
@@ -91,27 +93,52 @@ void textOutputs(std::ostream& out, const Graph& g, const std::vector<double>& o
             << formatExact(outputs[static_cast<std::size_t>(k)]) << "\n";
 }
 
+namespace {
+
+// One port's values: a number, or nested arrays for a vector or matrix (row-major items).
+void jsonPort(JsonWriter& j, const shaped::Port& port, const std::function<double(int)>& at) {
+    const shaped::Shape& s = port.shape;
+    if (s.isScalar()) {
+        j.value(at(port.items.front()));
+        return;
+    }
+    j.beginArray();
+    const auto cols = static_cast<std::size_t>(s.cols());
+    for (std::size_t r = 0; r < static_cast<std::size_t>(s.rows()); ++r) {
+        if (s.rank == 2) j.beginArray();
+        for (std::size_t c = 0; c < cols; ++c) j.value(at(port.items[r * cols + c]));
+        if (s.rank == 2) j.endArray();
+    }
+    j.endArray();
+}
+
+}  // namespace
+
+// Scalar programs write one key per input; programs with shapes one per port (W1: [[…]]).
 void jsonPerInput(JsonWriter& j, std::string_view key, const Graph& g,
                   const std::vector<double>& values) {
     j.key(key).beginObject();
-    for (int i = 0; i < g.inputCount(); ++i)
-        j.key(g.inputName(i)).value(values[static_cast<std::size_t>(i)]);
+    for (const shaped::Port& p : shaped::inputPorts(g))
+        jsonPort(j.key(p.name), p, [&](int i) { return values[static_cast<std::size_t>(i)]; });
     j.endObject();
 }
 
 void jsonPerOutput(JsonWriter& j, std::string_view key, const Graph& g,
                    const std::vector<double>& values) {
     j.key(key).beginObject();
-    for (int k = 0; k < g.outputCount(); ++k)
-        j.key(g.outputs[static_cast<std::size_t>(k)].name).value(values[static_cast<std::size_t>(k)]);
+    for (const shaped::Port& p : shaped::outputPorts(g))
+        jsonPort(j.key(p.name), p, [&](int k) { return values[static_cast<std::size_t>(k)]; });
     j.endObject();
 }
 
+// Per scalar output (z[1] for an element of a vector output), the gradient shaped as the inputs.
 void jsonGradient(JsonWriter& j, const Graph& g, const GradientOf& grad) {
+    const auto inputs = shaped::inputPorts(g);
     j.key("gradient").beginObject();
     for (int k = 0; k < g.outputCount(); ++k) {
         j.key(g.outputs[static_cast<std::size_t>(k)].name).beginObject();
-        for (int i = 0; i < g.inputCount(); ++i) j.key(g.inputName(i)).value(grad(k, i));
+        for (const shaped::Port& p : inputs)
+            jsonPort(j.key(p.name), p, [&](int i) { return grad(k, i); });
         j.endObject();
     }
     j.endObject();

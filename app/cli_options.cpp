@@ -43,14 +43,6 @@ std::string listed(const std::vector<std::string>& names, const std::string& sep
 
 namespace {
 
-std::optional<double> specialValue(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (text == "nan" || text == "+nan" || text == "-nan") return std::nan("");
-    if (text == "inf" || text == "+inf" || text == "infinity") return HUGE_VAL;
-    if (text == "-inf" || text == "-infinity") return -HUGE_VAL;
-    return std::nullopt;
-}
-
 // Reads at most the program size limit (and one byte more, to know it was exceeded): /dev/zero
 // or a 1.5 GB file is refused after 16 MB, not after exhausting memory.
 // name is for messages ("standard input", "'p.txt'"), sourceName for diagnostics.
@@ -124,7 +116,9 @@ commands:
 EXPR may be a session file: --file lesson.adviz [--scene K] (its point, direction and seeds
 unless options say otherwise).
 
-values may be constant expressions (--at x=pi/2). --dir defaults to e1 (the first input),
+values may be constant expressions (--at x=pi/2); vectors and matrices take lists
+(--at 'x=[0.5,-1],W=[[1,2],[3,4]],b=0': a number fills them). --init SEED gives every input
+without a value a reproducible random one (README, "Vectors and matrices"). --dir defaults to e1 (the first input),
 --seed to e1 (the first output). An EXPR starting with '-' goes last, after '--': adviz eval --at x=3 -- '-x^2'
 adviz --version prints the version. Limits (program size, nesting, boxes drawn, trace steps):
 docs/limits.md.
@@ -150,10 +144,10 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         textScale("text-scale", "text scale", "s"), example("example", "built-in example", "name"),
         scene("scene", "scene of a session file", "k"), steps("steps", "steps to export", "steps"),
         caption("caption", "caption under exported pictures"), fps("fps", "GIF frames per second", "n"),
-        width("width", "GIF width", "pixels");
+        width("width", "GIF width", "pixels"), init("init", "random values for inputs without one", "seed");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
                   strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
-                  scene, steps, caption, fps, width});
+                  scene, steps, caption, fps, width, init});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -178,6 +172,11 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (p.isSet(at)) opt.at = p.value(at).toStdString();
     if (p.isSet(dir)) opt.dir = p.value(dir).toStdString();
     if (p.isSet(seed)) opt.seed = p.value(seed).toStdString();
+    if (p.isSet(init)) {
+        bool ok = false;
+        opt.init = p.value(init).toULongLong(&ok);
+        if (!ok) return CliError{UsageStatus, "--init must be a whole number from 0 (the seed)"};
+    }
     opt.json = p.isSet(json);
     if (p.isSet(mode)) opt.mode = p.value(mode).toStdString();
     if (p.isSet(format)) opt.format = p.value(format).toStdString();
@@ -242,118 +241,6 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         if (e == "-") return readSource("-", in, opt);
         if (isSessionFile(e)) return readSessionSource(e, opt);  // adviz gui lesson.adviz
         opt.source = e;
-    }
-    return std::nullopt;
-}
-
-namespace {
-
-// Splits "a=1,b=pi/2" into pairs; a value is a constant expression of the language.
-// Splits "a=1, b=pow(2,3)" at the commas outside parentheses; each value is a constant
-// expression of the language (no names, no statements).
-std::optional<CliError> splitAssignments(const std::string& text, const char* option,
-                                         std::vector<std::pair<std::string, double>>& out) {
-    auto trim = [](std::string s) {
-        s.erase(0, s.find_first_not_of(" \t"));
-        s.erase(s.find_last_not_of(" \t") + 1);
-        return s;
-    };
-    std::vector<std::string> items;
-    int depth = 0;
-    std::string item;
-    for (char c : text) {
-        if (c == '(') ++depth;
-        if (c == ')') --depth;
-        if (c == ',' && depth == 0) {
-            items.push_back(item);
-            item.clear();
-        } else {
-            item += c;
-        }
-    }
-    if (!item.empty() || !items.empty()) items.push_back(item);
-    std::unordered_set<std::string> seen;
-    for (const std::string& it : items) {
-        auto eq = it.find('=');
-        if (eq == std::string::npos)
-            return CliError{UsageStatus, std::string(option) + ": expected name=value, got '" +
-                                             quotedCapped(it) + "'"};
-        std::string name = trim(it.substr(0, eq)), valueText = trim(it.substr(eq + 1));
-        if (name.empty())
-            return CliError{UsageStatus, std::string(option) + ": a name is missing before '=' in '" +
-                                             quotedCapped(it) + "'"};
-        if (!seen.insert(name).second)  // x=1,x=2 silently kept the last
-            return CliError{UsageStatus, std::string(option) + ": '" + quotedCapped(name) +
-                                             "' is given twice"};
-        // nan and ±inf are values like any other (the language has no literal for them).
-        if (auto special = specialValue(valueText)) {
-            out.emplace_back(name, *special);
-            continue;
-        }
-        ParseResult pr = parse(valueText);
-        const std::string what = std::string(option) + ": '" + quotedCapped(valueText) + "'";
-        if (!pr.ok())  // the parser's reason: "number out of range", "unknown function", …
-            return CliError{UsageStatus, what + " is not a number or constant expression (" +
-                                             pr.error->message + ")"};
-        if (pr.graph.inputCount() != 0 || pr.graph.outputCount() != 1 ||
-            valueText.find('=') != std::string::npos || valueText.find(';') != std::string::npos)
-            return CliError{UsageStatus, what + " is not a number or constant expression"};
-        EvalResult ev = evaluateAt(pr.graph, {});
-        out.emplace_back(name, ev.outputs[0]);
-    }
-    return std::nullopt;
-}
-
-std::string joined(const std::vector<std::string>& names) { return listed(names); }
-
-}  // namespace
-
-std::optional<CliError> assignInputs(const Graph& g, const std::string& text, const char* option,
-                                     std::vector<double>& values,
-                                     std::vector<std::string>* missing) {
-    std::vector<std::pair<std::string, double>> pairs;
-    if (auto e = splitAssignments(text, option, pairs)) return e;
-    values.assign(static_cast<std::size_t>(g.inputCount()), std::nan(""));
-    // Names to indices once: Graph::inputIndex is a linear search, 10⁵ of them quadratic.
-    std::unordered_map<std::string_view, int> index;
-    for (int k = 0; k < g.inputCount(); ++k) index.emplace(g.inputName(k), k);
-    std::vector<bool> given(values.size(), false);
-    for (const auto& [name, v] : pairs) {
-        const auto found = index.find(name);
-        const int i = found == index.end() ? -1 : found->second;
-        if (i < 0) {
-            std::vector<std::string> names;
-            for (int k = 0; k < g.inputCount(); ++k) names.emplace_back(g.inputName(k));
-            return CliError{InputErrorStatus, std::string(option) + ": '" + name +
-                                                  "' is not an input of the program (inputs: " +
-                                                  (names.empty() ? "none" : joined(names)) + ")"};
-        }
-        values[static_cast<std::size_t>(i)] = v;
-        given[static_cast<std::size_t>(i)] = true;
-    }
-    if (missing) {
-        // Only values that were never assigned count as missing: x=nan is a choice.
-        for (int i = 0; i < g.inputCount(); ++i)
-            if (!given[static_cast<std::size_t>(i)]) missing->emplace_back(g.inputName(i));
-    }
-    return std::nullopt;
-}
-
-std::optional<CliError> assignOutputs(const Graph& g, const std::string& text,
-                                      std::vector<double>& values) {
-    std::vector<std::pair<std::string, double>> pairs;
-    if (auto e = splitAssignments(text, "--seed", pairs)) return e;
-    values.assign(static_cast<std::size_t>(g.outputCount()), 0.0);
-    for (const auto& [name, v] : pairs) {
-        int j = g.outputIndex(name);
-        if (j < 0) {
-            std::vector<std::string> names;
-            for (const auto& o : g.outputs) names.push_back(o.name);
-            return CliError{InputErrorStatus, "--seed: '" + name +
-                                                  "' is not an output of the program (outputs: " +
-                                                  joined(names) + ")"};
-        }
-        values[static_cast<std::size_t>(j)] = v;
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 // Reading the command line: which command, the program text (argument, --file PATH or stdin),
 // and the name=value lists of --at, --dir and --seed.
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct Options {
     std::string source;          ///< the program text
     std::string sourceName = "expr";  ///< for diagnostics: "expr", the file name, or "<stdin>"
     std::optional<std::string> at, dir, seed;
+    std::optional<std::uint64_t> init;  ///< --init SEED: inputs without a value get init values
     bool json = false;
     std::string mode = "reverse";
     std::string format = "table";
@@ -63,10 +65,18 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
                                      Options& opt);
 
 /// "name=value,name=value" → values per input of g (missing ones NaN, listed in missing).
-/// Values may be constant expressions: x=pi/2. Unknown names are an error.
+/// Values may be constant expressions: x=pi/2; vectors and matrices take nested lists
+/// (x=[1,2], W=[[1,2],[3,4]]) or one number for every element, or single elements (W[1,0]=2).
+/// missing names whole vectors and matrices. Unknown names are an error.
 std::optional<CliError> assignInputs(const Graph& g, const std::string& text, const char* option,
                                      std::vector<double>& values,
                                      std::vector<std::string>* missing);
+
+/// Gives the inputs named in missing (names of inputs or of whole vectors and matrices) the
+/// values of --init SEED (shaped::initialValues; a part given by element keeps its values) and
+/// empties missing.
+void applyInit(const Graph& g, std::uint64_t seed, std::vector<double>& values,
+               std::vector<std::string>& missing);
 
 /// The same for outputs (--seed f=1).
 std::optional<CliError> assignOutputs(const Graph& g, const std::string& text,

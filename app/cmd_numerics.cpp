@@ -143,6 +143,7 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
     if (opt.at) {
         std::vector<std::string> missing;
         if (auto e = assignInputs(g, *opt.at, "--at", x, &missing)) return fail(err, *e);
+        if (opt.init) applyInit(g, *opt.init, x, missing);
         for (double& v : x) if (std::isnan(v)) v = 0.5;
     }
     if (opt.seed)

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include <cstdlib>
 #include <iostream>
@@ -49,13 +50,16 @@ std::optional<CliError> valuesFor(const Options& opt, std::vector<std::pair<std:
     std::vector<double> x;
     std::vector<std::string> missing;
     if (auto e = assignInputs(pr.graph, opt.at.value_or(""), "--at", x, &missing)) return e;
+    if (opt.init) applyInit(pr.graph, *opt.init, x, missing);
     if (requireAll && !missing.empty()) {
         std::string names;
         for (const auto& m : missing) names += (names.empty() ? "" : ", ") + m;
         return CliError{InputErrorStatus, "no value for " + names + " (give --at)"};
     }
     for (int i = 0; i < pr.graph.inputCount(); ++i)
-        if (std::find(missing.begin(), missing.end(), pr.graph.inputName(i)) == missing.end())
+        // Missing lists whole vectors and matrices by name: their elements are left unset (NaN).
+        if (std::find(missing.begin(), missing.end(), pr.graph.inputName(i)) == missing.end() &&
+            !(pr.graph.shaped && std::isnan(x[static_cast<std::size_t>(i)])))
             out.emplace_back(pr.graph.inputName(i), x[static_cast<std::size_t>(i)]);
     return std::nullopt;
 }
