@@ -111,6 +111,17 @@ int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream
     // Every format streams, but a table or JSON document of millions of steps is no use to
     // anyone: those are held to the trace limit, CSV only to the time limit.
     const Mode mode = modeNamed(opt.mode);
+    // Programs with shapes are traced per matrix operation unless --level scalar asks otherwise.
+    if (opt.level == "shaped" && !g.shaped)
+        return fail(err, {UsageStatus, "--level shaped needs a program with vectors or matrices"});
+    if (g.shaped && opt.level != "scalar" && !strategy) {
+        if (mode == Mode::ForwardOverReverse) {
+            if (opt.level == "shaped")
+                return fail(err, {UsageStatus, "--level shaped traces forward or reverse mode"});
+        } else {
+            return printShapedTrace(job, opt, mode, out);
+        }
+    }
     if (auto why = limits::traceRefusal(g, mode, strategy ? &*strategy : nullptr,
                                         opt.format != "csv"))
         return fail(err, {InputErrorStatus, "trace: " + *why});

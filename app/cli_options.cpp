@@ -94,7 +94,7 @@ commands:
   jvp     EXPR --at x=1,y=2 --dir x=1,y=0 [--json]    forward mode: values and J·ẋ
   vjp     EXPR --at x=1,y=2 --seed f=1 [--json]       reverse mode: values and ȳᵀJ
   trace   EXPR --at ... --mode forward|reverse|forward-over-reverse [--dir ...|--seed ...]
-          [--strategy ...] [--format table|csv|json]
+          [--strategy ...] [--format table|csv|json] [--level shaped|scalar]
   dot     EXPR                                        the graph in Graphviz DOT
   jacobian EXPR --at ... [--method forward|reverse|auto] [--json]   the Jacobian and its cost
   hvp     EXPR --at ... [--dir ...] [--seed f=1] [--json]  H·v by forward-over-reverse
@@ -144,10 +144,11 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         textScale("text-scale", "text scale", "s"), example("example", "built-in example", "name"),
         scene("scene", "scene of a session file", "k"), steps("steps", "steps to export", "steps"),
         caption("caption", "caption under exported pictures"), fps("fps", "GIF frames per second", "n"),
-        width("width", "GIF width", "pixels"), init("init", "random values for inputs without one", "seed");
+        width("width", "GIF width", "pixels"), init("init", "random values for inputs without one", "seed"),
+        level("level", "trace level", "level");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
                   strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
-                  scene, steps, caption, fps, width, init});
+                  scene, steps, caption, fps, width, init, level});
     p.addPositionalArgument("command", "command");
 
     QStringList list{"adviz"};
@@ -180,6 +181,9 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.json = p.isSet(json);
     if (p.isSet(mode)) opt.mode = p.value(mode).toStdString();
     if (p.isSet(format)) opt.format = p.value(format).toStdString();
+    opt.level = p.value(level).toStdString();
+    if (!opt.level.empty() && opt.level != "shaped" && opt.level != "scalar")
+        return CliError{UsageStatus, "--level must be shaped or scalar, not '" + opt.level + "'"};
     opt.output = p.value(output).toStdString();
     if (p.isSet(step)) opt.step = p.value(step).toStdString();
     opt.screenshot = p.value(shot).toStdString();

@@ -32,6 +32,7 @@ struct Options {
     bool json = false;
     std::string mode = "reverse";
     std::string format = "table";
+    std::string level;                ///< trace --level shaped|scalar (default: shaped if shapes)
     std::string output;          ///< -o
     std::optional<std::string> step;  ///< --step K|end (export defaults to end, gui to 0)
     std::string screenshot;      ///< gui --screenshot

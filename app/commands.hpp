@@ -21,6 +21,10 @@ int cmdFdError(const Job& job, const Options& opt, std::ostream& out, std::ostre
 int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 
+// The trace of a program with shapes, per matrix operation (cmd_shaped_trace.cpp); mode is
+// forward or reverse, job.graph.shaped is set.
+int printShapedTrace(const Job& job, const Options& opt, Mode mode, std::ostream& out);
+
 // Gradient checkpointing (cmd_checkpoint.cpp).
 int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 

@@ -36,6 +36,14 @@ const Shape& Lowering::shapeOf(const Operand& v) const {
 }
 
 int Lowering::add(Node node) {
+    // Everything the builder made since the previous shaped node belongs to this one (scalar
+    // nodes parsed in between are constants or scalar operations on scalars: no edge of theirs
+    // reaches a shaped element, so counting them in changes no grouping).
+    const bool regroups = node.kind == Kind::Input || node.kind == Kind::Scalar ||
+                          node.kind == Kind::Literal || node.kind == Kind::Index ||
+                          node.kind == Kind::Transpose;
+    node.first = regroups ? b_.size() : created_;
+    node.end = created_ = b_.size();
     g_.nodes.push_back(std::move(node));
     return g_.size() - 1;
 }

@@ -68,6 +68,7 @@ private:
 
     GraphBuilder& b_;
     ShapedGraph g_;
+    int created_ = 0;  // builder size when the last shaped node was added
 };
 
 }  // namespace adviz::shaped

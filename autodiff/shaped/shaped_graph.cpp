@@ -33,8 +33,17 @@ int ShapedGraph::inputPort(std::string_view name) const { return find(inputs, na
 int ShapedGraph::outputPort(std::string_view name) const { return find(outputs, name); }
 
 void ShapedGraph::renumber(const std::vector<std::int32_t>& newId) {
-    for (Node& node : nodes)
+    for (Node& node : nodes) {
         for (std::int32_t& e : node.elements) e = newId[static_cast<std::size_t>(e)];
+        // Operations create no inputs, so their nodes stay consecutive.
+        if (node.kind != Kind::Input && node.first < node.end) {
+            const std::int32_t count = node.end - node.first;
+            node.first = newId[static_cast<std::size_t>(node.first)];
+            node.end = node.first + count;
+        } else {
+            node.first = node.end = 0;
+        }
+    }
 }
 
 }  // namespace adviz::shaped

@@ -48,6 +48,11 @@ struct Node {
     std::string name;             ///< the user's name (input or binding); "" if none
     Span span;                    ///< the whole expression in the source
     std::vector<std::int32_t> elements;  ///< scalar node id of each element, row-major
+    /// The scalar nodes this operation created, [first, end) (elements and intermediates such
+    /// as the products of a matmul). Empty for inputs and for index, transpose and literals,
+    /// which only regroup existing nodes. A node equal to an earlier one is shared (hash-consed),
+    /// not created again, so it belongs to the earlier operation.
+    std::int32_t first = 0, end = 0;
 };
 
 /// An input or output of the program as the user sees it: `W1` [3, 2] is six scalar inputs.
