@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "autodiff/number_format.hpp"
+
 namespace adviz::shaped {
 namespace {
 
@@ -54,6 +56,8 @@ int Lowering::shapedOf(const Operand& v, Span span) {
     n.kind = Kind::Scalar;
     n.span = span;
     n.elements = {v.node};
+    // A constant is called by its value in rules: "2·u^(2−1)".
+    if (b_.node(v.node).op == Op::Const) n.name = formatShort(b_.node(v.node).constant);
     return add(std::move(n));
 }
 

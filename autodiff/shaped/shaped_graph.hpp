@@ -45,7 +45,8 @@ struct Node {
     std::vector<std::int32_t> operands;  ///< shaped node ids, in argument order
     std::vector<std::int32_t> index;     ///< Index: the indices as written (0-based)
     Shape shape;
-    std::string name;             ///< the user's name (input or binding); "" if none
+    std::string name;             ///< the user's name (input or binding), a constant's value
+                                  ///< ("2") for a Scalar constant; "" if none
     Span span;                    ///< the whole expression in the source
     std::vector<std::int32_t> elements;  ///< scalar node id of each element, row-major
     /// The scalar nodes this operation created, [first, end) (elements and intermediates such

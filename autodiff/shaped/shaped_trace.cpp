@@ -128,6 +128,8 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
         for (std::size_t slot = 0; slot < n.operands.size(); ++slot) {
             const int a = n.operands[slot];
             const auto& ea = sg[a].elements;
+            // Constants receive no adjoint, as in the scalar sweep.
+            if (sg[a].kind == Kind::Scalar && g[ea.front()].op == Op::Const) continue;
             ShapedStep s;
             s.phase = Phase::Adjoint;
             s.node = a;
@@ -154,6 +156,13 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
                 const auto& sums = into[static_cast<std::size_t>(z)];
                 for (std::size_t k = 0; k < ea.size(); ++k)
                     if (auto it = sums.find(ea[k]); it != sums.end()) s.contribution[k] = it->second;
+                // An element that is the operand's own node (the sum of one element) passes
+                // the adjoint straight through: there is no scalar edge to find.
+                const auto& zbar = acc[static_cast<std::size_t>(z)];
+                for (std::size_t k = 0; k < ea.size(); ++k)
+                    for (std::size_t e = 0; e < n.elements.size(); ++e)
+                        if (n.elements[e] == ea[k] && (ea[k] < n.first || ea[k] >= n.end))
+                            s.contribution[k] += zbar[e];
             }
             auto& accA = acc[static_cast<std::size_t>(a)];
             s.before = accA;

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "autodiff/shaped/shaped_graph.hpp"
+#include "autodiff/shaped/shaped_rules.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
 #include "autodiff/test_support.hpp"
 
@@ -118,7 +119,7 @@ TEST_CASE("the shaped reverse trace shows the theory's δ steps", "[shaped][mlp]
         if (sg[id].kind == shaped::Kind::Elementwise && sg[id].op == Op::Sub) sub = id;
     REQUIRE(sub >= 0);
     const auto& dy = stepInto(t, sg, shaped::label(sg, sub), "y");
-    CHECK(dy.rule == "ȳ += −" + shaped::bar(shaped::label(sg, sub)));
+    CHECK(dy.rule == shaped::bar("y") + " += −" + shaped::bar(shaped::label(sg, sub)));
     for (int k = 0; k < 2; ++k) CHECK(dy.after[static_cast<std::size_t>(k)] == Approx(-net.d2[k]).epsilon(1e-13));
 }
 
