@@ -123,6 +123,14 @@ void jsonPerInput(JsonWriter& j, std::string_view key, const Graph& g,
     j.endObject();
 }
 
+void jsonPerInputFlat(JsonWriter& j, std::string_view key, const Graph& g,
+                      const std::vector<double>& values) {
+    j.key(key).beginObject();
+    for (int i = 0; i < g.inputCount(); ++i)
+        j.key(g.inputName(i)).value(values[static_cast<std::size_t>(i)]);
+    j.endObject();
+}
+
 void jsonPerOutput(JsonWriter& j, std::string_view key, const Graph& g,
                    const std::vector<double>& values) {
     j.key(key).beginObject();

@@ -31,9 +31,12 @@ void printWarnings(const std::vector<Warning>& w, std::ostream& err);
 /// "inputs": name → value and "outputs": name → value.
 void jsonInputsOutputs(JsonWriter& j, const Graph& g, const Job& job,
                        const std::vector<double>& outputs);
-/// key: input name → value, for every input.
+/// key: input name → value, for every input (nested arrays for vectors and matrices).
 void jsonPerInput(JsonWriter& j, std::string_view key, const Graph& g,
                   const std::vector<double>& values);
+/// key: scalar input name (W1[1,0]) → value: the flattened form of matrices (Jacobian, Hessian).
+void jsonPerInputFlat(JsonWriter& j, std::string_view key, const Graph& g,
+                      const std::vector<double>& values);
 /// key: output name → value, for every output.
 void jsonPerOutput(JsonWriter& j, std::string_view key, const Graph& g,
                    const std::vector<double>& values);

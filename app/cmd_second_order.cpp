@@ -67,7 +67,7 @@ int cmdJacobian(const Job& job, const Options& opt, std::ostream& out, std::ostr
         j.key("jacobian").beginObject();
         for (int k = 0; k < g.outputCount(); ++k) {
             const auto K = static_cast<std::size_t>(k);
-            jsonPerInput(j, g.outputs[K].name, g, r.matrix[K]);
+            jsonPerInputFlat(j, g.outputs[K].name, g, r.matrix[K]);
         }
         j.endObject();
         j.key("method").value(modeName(r.method));
@@ -98,9 +98,9 @@ int cmdHvp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
         jsonPerOutput(j, "seed", g, job.ybar);
-        jsonPerInput(j, "direction", g, job.xdot);
-        jsonPerInput(j, "gradient", g, r.gradient);
-        jsonPerInput(j, "hvp", g, r.hvp);
+        jsonPerInputFlat(j, "direction", g, job.xdot);
+        jsonPerInputFlat(j, "gradient", g, r.gradient);
+        jsonPerInputFlat(j, "hvp", g, r.hvp);
         jsonCost(j, "cost", r.cost);
         jsonCost(j, "gradient_cost", r.gradientCost);
         jsonWarnings(j, r.warnings);
@@ -133,10 +133,10 @@ int cmdHessian(const Job& job, const Options& opt, std::ostream& out, std::ostre
         j.beginObject();
         jsonInputsOutputs(j, g, job, r.outputs);
         jsonPerOutput(j, "seed", g, job.ybar);
-        jsonPerInput(j, "gradient", g, r.gradient);
+        jsonPerInputFlat(j, "gradient", g, r.gradient);
         j.key("hessian").beginObject();
         for (int i = 0; i < g.inputCount(); ++i)
-            jsonPerInput(j, g.inputName(i), g, r.matrix[static_cast<std::size_t>(i)]);
+            jsonPerInputFlat(j, g.inputName(i), g, r.matrix[static_cast<std::size_t>(i)]);
         j.endObject();
         jsonCost(j, "cost", r.cost);
         jsonWarnings(j, r.warnings);

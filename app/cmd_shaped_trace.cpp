@@ -17,7 +17,8 @@ using shaped::ShapedStep;
 // "[[0.1, 0.2], [0.3, 0.4]]" (exact for CSV, brief for the table).
 std::string matrixText(const shaped::Shape& s, const std::vector<double>& v, bool exact) {
     auto num = [exact](double x) { return exact ? formatExact(x) : formatShort(x); };
-    if (s.isScalar()) return v.empty() ? "" : num(v.front());
+    if (v.empty()) return "";  // a number this step does not have (a primal step's adjoint)
+    if (s.isScalar()) return num(v.front());
     std::string out = "[";
     const auto cols = static_cast<std::size_t>(s.cols());
     for (std::size_t r = 0; r < static_cast<std::size_t>(s.rows()); ++r) {
