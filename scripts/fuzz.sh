@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(engine_fuzz properties_fuzz session_fuzz)
+targets=(engine_fuzz properties_fuzz session_fuzz shaped_fuzz)
 if [ "${1:-}" = "--seconds" ]; then
     per_target="${2:?--seconds needs a number}"
 else
