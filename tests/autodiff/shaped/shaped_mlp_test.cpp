@@ -144,3 +144,19 @@ TEST_CASE("shaped trace adjoints add up to the scalar sweep's gradient", "[shape
     REQUIRE(f.steps.size() == static_cast<std::size_t>(sg.size()));
     CHECK(f.steps.back().tangent.front() == Approx(jvp(g, x, xdot).tangent[0]).epsilon(1e-14));
 }
+
+TEST_CASE("the shaped trace sums a broadcast operand's adjoint over the broadcast axis",
+          "[shaped][trace]") {
+    // r = sum(A + b), b [3] added to each of A's two rows: b̄ = [2, 2, 2], Ā = 𝟏.
+    const Graph g = test::parseOk("A: [2, 3]; b: [3]\nr = sum(A + b)");
+    const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    const auto t = shaped::traceShapedReverse(g, x, std::vector<double>{1.0});
+    const auto& sg = *g.shaped;
+    const int add = sg[sg.outputs[0].node].operands[0];
+    const auto& intoB = stepInto(t, sg, shaped::label(sg, add), "b");
+    CHECK(intoB.contribution == std::vector<double>{2, 2, 2});
+    CHECK(intoB.rule.find("summed over the broadcast axis") != std::string::npos);
+    const auto& intoA = stepInto(t, sg, shaped::label(sg, add), "A");
+    CHECK(intoA.contribution == std::vector<double>(6, 1.0));
+    CHECK(intoA.rule.find("broadcast") == std::string::npos);
+}
