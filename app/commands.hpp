@@ -24,4 +24,8 @@ int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream&
 // Gradient checkpointing (cmd_checkpoint.cpp).
 int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 
+// Teaching: dual numbers and exercise sheets (cmd_teach.cpp).
+int traceDual(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdQuiz(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
 }  // namespace adviz::cli
