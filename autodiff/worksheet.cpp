@@ -25,6 +25,7 @@ Worksheet makeWorksheet(const Graph& g, const Trace& t, const std::vector<double
     std::vector<WorksheetCell*> open;  // cells a student can be asked for
     for (int id = 0; id < g.size(); ++id) {
         const Node& nd = g[id];
+        if (nd.op == Op::Const) continue;  // a constant is given in the definitions that use it
         const NodeState& s = end[static_cast<std::size_t>(id)];
         WorksheetRow r;
         r.node = id;

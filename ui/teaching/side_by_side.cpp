@@ -121,22 +121,23 @@ void SideBySide::follow(int step, double progress) {
 }
 
 QString SideBySide::summary() const {
-    const Graph& g = forward_->graph();
+    const Graph& g = reverse_->graph();
     const int nodes = g.size(), n = g.inputCount(), m = g.outputCount();
     const int kf = pairedStep(step_, forward_->stepCount()), kr = pairedStep(step_, reverse_->stepCount());
     QString fwd = tr("Forward: v and v̇ of %1 of %2 nodes").arg(known(*forward_, kf, true)).arg(nodes);
-    if (kf == forward_->stepCount() && !forward_->trace().result.empty())
+    if (kf == forward_->stepCount() && forward_->stepCount() > 0 && !forward_->trace().result.empty())
         fwd += tr(" — done: one column, J·ẋ = %1").arg(q(formatShort(forward_->trace().result[0])));
     QString rev = tr("Reverse: v of %1, v̄ of %2 of %3 nodes").arg(known(*reverse_, kr, false))
                       .arg(known(*reverse_, kr, true)).arg(nodes);
-    if (kr == reverse_->stepCount()) {
+    if (kr == reverse_->stepCount() && reverse_->stepCount() > 0 &&
+        static_cast<int>(reverse_->trace().result.size()) >= n) {
         QStringList grad;
         for (int i = 0; i < n && i < 4; ++i)
             grad << q(formatShort(reverse_->trace().result[static_cast<std::size_t>(i)]));
         rev += tr(" — done: one row, ȳᵀJ = (%1%2)").arg(grad.join(QStringLiteral(", ")), n > 4 ? QStringLiteral(", …") : QString());
     }
-    const QString cost = tr("A whole gradient (%1 inputs): forward %1 sweeps, reverse 1.  A Jacobian "
-                            "column (%2 outputs): reverse %2 sweeps, forward 1.").arg(n).arg(m);
+    const QString cost = tr("Whole gradient (n = %1): forward %1 sweep(s), reverse 1.   Jacobian "
+                            "column (m = %2): reverse %2 sweep(s), forward 1.").arg(n).arg(m);
     return fwd + QStringLiteral(".   ") + rev + QStringLiteral(".\n") + cost;
 }
 

@@ -100,6 +100,9 @@ void Teaching::setSideBySide(bool on) {
     // The reverse sweep is the longer one: the window's transport runs it, and the forward pane
     // follows step for step until its own sweep ends.
     if (on) window_.model().setMode(Mode::Reverse);
+    // Two graphs want the width: the side panel folds away (Ctrl+L brings it back).
+    for (QAction* a : window_.actions())
+        if (on && a->isCheckable() && a->shortcut() == QKeySequence(tr("Ctrl+L"))) a->setChecked(false);
     sides_->setActive(on);
     view_->setVisible(!on);
     caption_->setVisible(!on);
