@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QFile>
 #include <QLineEdit>
 #include <QTest>
 
@@ -148,6 +149,15 @@ TEST_CASE("side by side: both panes at paired steps, forward stopping at its end
         }
     }
     CHECK(s.summary().contains(QStringLiteral("forward 2 sweep")));
+    // One picture of both panes and the line: an SVG holding both titles' text.
+    const QString svg = QStringLiteral("/tmp/adviz-side-test.svg");
+    REQUIRE_FALSE(s.exportPicture(svg).has_value());
+    QFile f(svg);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    CHECK(text.contains(QStringLiteral("<svg")));
+    CHECK(text.contains(QStringLiteral("Forward mode")));
+    CHECK(text.contains(QStringLiteral("Reverse mode")));
     w.window.teaching().setSideBySide(false);
 }
 

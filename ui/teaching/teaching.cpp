@@ -2,7 +2,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -55,6 +57,13 @@ Teaching::Teaching(MainWindow& window, QVBoxLayout* centre, QWidget* view, QWidg
     sideAction_->setShortcut(QKeySequence(tr("Ctrl+2")));
     window.addAction(sideAction_);
     connect(sideAction_, &QAction::toggled, this, &Teaching::setSideBySide);
+    viewMenu->addAction(tr("Export side by side (SVG or PNG)…"), this, [this] {
+        QString path = QFileDialog::getSaveFileName(&window_, tr("Export side by side"),
+                                                    QStringLiteral("side-by-side.svg"), tr("SVG (*.svg);;PNG (*.png)"));
+        if (path.isEmpty()) return;
+        if (!sideBySide()) setSideBySide(true);
+        if (auto e = sides_->exportPicture(path)) QMessageBox::warning(&window_, tr("Export failed"), *e);
+    });
     predictAction_ = modeMenu->addAction(tr("&Predict the next value"));
     predictAction_->setCheckable(true);
     predictAction_->setShortcut(QKeySequence(tr("Ctrl+R")));
