@@ -158,6 +158,14 @@ TEST_CASE("side by side: both panes at paired steps, forward stopping at its end
     CHECK(text.contains(QStringLiteral("<svg")));
     CHECK(text.contains(QStringLiteral("Forward mode")));
     CHECK(text.contains(QStringLiteral("Reverse mode")));
+    // The handout: a PDF page per paired step, 0 … 11.
+    const QString pdf = QStringLiteral("/tmp/adviz-side-test.pdf");
+    REQUIRE_FALSE(s.exportPicture(pdf).has_value());
+    QFile h(pdf);
+    REQUIRE(h.open(QIODevice::ReadOnly));
+    const QByteArray bytes = h.readAll();
+    CHECK(bytes.startsWith("%PDF"));
+    CHECK(bytes.contains("/Count 12"));
     w.window.teaching().setSideBySide(false);
 }
 

@@ -9,6 +9,7 @@
 #include <QBuffer>
 
 #include "autodiff/number_format.hpp"
+#include "ui/export/step_export.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"
@@ -169,6 +170,25 @@ std::optional<QString> SideBySide::exportPicture(const QString& path) {
         p.drawText(QRectF(8, head + h + 4, size.width() - 16, foot - 4), Qt::AlignLeft | Qt::TextWordWrap, summary());
     };
     const QString ext = QFileInfo(path).suffix().toLower();
+    if (ext == QLatin1String("pdf")) {
+        // The handout: one page per paired step, both panes and the line, through the
+        // handout's own PDF writer; back to the step on screen afterwards.
+        const int at = model_.step();
+        Handout handout(path);
+        for (int k = 0; k <= std::max(forward_->stepCount(), reverse_->stepCount()); ++k) {
+            follow(k, 0);
+            QRectF page;
+            QPainter* p = handout.newPage(page);
+            if (!p) return tr("cannot add a page to the PDF");
+            p->save();
+            const double s = std::min(page.width() / size.width(), page.height() / size.height());
+            p->scale(s, s);
+            draw(*p);
+            p->restore();
+        }
+        follow(at, 0);
+        return handout.finish();
+    }
     QByteArray bytes;
     if (ext == QLatin1String("svg")) {
         QBuffer buffer(&bytes);
@@ -191,7 +211,7 @@ std::optional<QString> SideBySide::exportPicture(const QString& path) {
         buffer.open(QIODevice::WriteOnly);
         image.save(&buffer, "PNG");
     } else {
-        return tr("side by side exports .svg or .png, not '%1'").arg(ext);
+        return tr("side by side exports .svg, .png or .pdf, not '%1'").arg(ext);
     }
     QSaveFile file(path);  // written whole or not at all
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())

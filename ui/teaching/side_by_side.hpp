@@ -36,7 +36,8 @@ public:
     static int pairedStep(int k, int count) { return k < count ? k : count; }
     /// The line under the panes: what each has computed, what a gradient costs each.
     QString summary() const;
-    /// Both panes and the line as one picture: .svg or .png (2×). An error, or nothing.
+    /// Both panes and the line as one picture: .svg or .png (2×); .pdf: a handout, one page per
+    /// paired step. An error, or nothing.
     std::optional<QString> exportPicture(const QString& path);
 
 private:

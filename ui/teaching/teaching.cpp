@@ -57,9 +57,9 @@ Teaching::Teaching(MainWindow& window, QVBoxLayout* centre, QWidget* view, QWidg
     sideAction_->setShortcut(QKeySequence(tr("Ctrl+2")));
     window.addAction(sideAction_);
     connect(sideAction_, &QAction::toggled, this, &Teaching::setSideBySide);
-    viewMenu->addAction(tr("Export side by side (SVG or PNG)…"), this, [this] {
+    viewMenu->addAction(tr("Export side by side (SVG, PNG, or a PDF handout)…"), this, [this] {
         QString path = QFileDialog::getSaveFileName(&window_, tr("Export side by side"),
-                                                    QStringLiteral("side-by-side.svg"), tr("SVG (*.svg);;PNG (*.png)"));
+                                                    QStringLiteral("side-by-side.svg"), tr("SVG (*.svg);;PNG (*.png);;PDF handout (*.pdf)"));
         if (path.isEmpty()) return;
         if (!sideBySide()) setSideBySide(true);
         if (auto e = sides_->exportPicture(path)) QMessageBox::warning(&window_, tr("Export failed"), *e);
