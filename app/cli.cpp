@@ -101,6 +101,7 @@ int cmdVjp(const Job& job, const Options& opt, std::ostream& out, std::ostream& 
 }
 
 int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream& err) {
+    if (opt.teach.dual) return traceDual(job, opt, out, err);
     const Graph& g = job.graph;
     std::optional<Strategy> strategy;
     if (opt.strategyGiven) {
@@ -183,6 +184,7 @@ const std::vector<Command>& commands() {
         {"swell", false, cmdSwell},
         {"cost", true, cmdCost},
         {"checkpoint", true, cmdCheckpoint},
+        {"quiz", true, cmdQuiz},
     };
     return list;
 }

@@ -111,6 +111,10 @@ commands:
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
+          [--dual] [--predict] [--side-by-side]   (dual numbers, predict mode, both modes)
+  trace   EXPR --at ... --mode forward --dual         forward mode as dual numbers a + bε
+  quiz    EXPR --at ... --mode forward|reverse [--blanks all|K] [--answers] [-o sheet.pdf|.tex|.txt]
+  quiz    --random SEED --family chain|diamond|mlp --size N [...]   an exercise sheet
   export  ... [--steps all|K-L|K,L,M] -o 'frame-%03d.svg'|handout.pdf|sweep.gif [--caption]
           [--fps N] [--width PIXELS]
 EXPR may be a session file: --file lesson.adviz [--scene K] (its point, direction and seeds
@@ -150,6 +154,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
                   strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
                   scene, steps, caption, fps, width, init, level});
     p.addPositionalArgument("command", "command");
+    addTeachOptions(p);
 
     QStringList list{"adviz"};
     for (const auto& a : args) list << QString::fromStdString(a);
@@ -170,6 +175,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         return CliError{UsageStatus, "no command given"};
     }
     opt.command = pos.takeFirst().toStdString();
+    if (auto e = readTeachOptions(p, pos, opt)) return e;
     if (p.isSet(at)) opt.at = p.value(at).toStdString();
     if (p.isSet(dir)) opt.dir = p.value(dir).toStdString();
     if (p.isSet(seed)) opt.seed = p.value(seed).toStdString();
@@ -240,7 +246,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (pos.size() > 1)
         return CliError{UsageStatus, "too many arguments: put EXPR in quotes ('" +
                                          quotedCapped(pos.join(' ').toStdString()) + "')"};
-    if (pos.size() == 1) {
+    if (pos.size() == 1 && !opt.teach.random) {
         std::string e = pos.front().toStdString();
         if (e == "-") return readSource("-", in, opt);
         if (isSessionFile(e)) return readSessionSource(e, opt);  // adviz gui lesson.adviz

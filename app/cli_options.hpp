@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "autodiff/graph.hpp"
+#include "app/teach_options.hpp"
 
 namespace adviz::cli {
 
@@ -59,6 +60,7 @@ struct Options {
     int fps = 12;                     ///< export --fps (GIF)
     int width = 960;                  ///< export --width (GIF), pixels
     bool help = false;
+    TeachOptions teach;               ///< trace --dual, quiz (teach_options.hpp)
 };
 
 /// Parses args (without the program name). Reads the program from a file or from in as asked.

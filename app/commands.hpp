@@ -4,7 +4,10 @@
 #include <iosfwd>
 #include <vector>
 
+#include <optional>
+
 #include "app/cli_job.hpp"
+#include "autodiff/worksheet.hpp"
 
 namespace adviz::cli {
 
@@ -27,5 +30,11 @@ int printShapedTrace(const Job& job, const Options& opt, Mode mode, std::ostream
 
 // Gradient checkpointing (cmd_checkpoint.cpp).
 int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
+// Teaching: dual numbers and exercise sheets (cmd_teach.cpp).
+int traceDual(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+int cmdQuiz(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+/// The sheet of a quiz command line (an error printed and status set if it cannot be made).
+std::optional<Worksheet> quizSheet(const Job& job, const Options& opt, std::ostream& err, int& status);
 
 }  // namespace adviz::cli

@@ -28,6 +28,7 @@
 #include <QFileInfo>
 #include "ui/examples.hpp"
 #include "ui/main_window.hpp"
+#include "ui/teaching/teaching.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
 #include "autodiff/checkpoint.hpp"
@@ -241,6 +242,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     }
     if (!opt.panel.empty() && !window.showPanel(QString::fromStdString(opt.panel)))
         return fail(err, UsageStatus, "--panel must be wengert, jacobian, charts or memory");
+    if (opt.teach.dual) window.teaching().setDualNumbers(true);
+    if (opt.teach.sideBySide) window.teaching().setSideBySide(true);  // before --step: it picks the mode
+    if (opt.teach.predict) window.teaching().setPredicting(true);
     if (!opt.jacobianDemo.empty()) {
         // "forward:2": the Jacobian by forward mode with two sweeps done and the third under way
         // (at --step, default half-way).

@@ -10,6 +10,7 @@
 
 #include "app/cli.hpp"
 #include "app/gui_command.hpp"
+#include "app/quiz_export.hpp"
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     if (command == "gui" || (command.size() > 1 && command[0] == '-' && command != "--help" &&
                              command != "-h" && command != "--version"))
         return adviz::cli::runGui(argc, argv, args, std::cerr);
+    if (command == "quiz" && adviz::cli::quizNeedsDrawing(args)) return adviz::cli::runQuizExport(argc, argv, args, std::cerr);
     if (command == "export" && !adviz::cli::isDotExport(args)) return adviz::cli::runExport(argc, argv, args, std::cerr);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("adviz");

@@ -36,3 +36,14 @@ shot 1280x720 checkpointing.png --example "tanh network" --strategy sqrt --panel
 for k in 0 1 2 3; do
     shot 1280x720 charts-$k.png "${theory[@]}" --panel charts:$k --theme light
 done
+
+# Teaching modes (issue 14): side by side mid sweep, a dual-number caption, predict mode
+# waiting for an answer, and a page of an exercise sheet (rendered from the PDF).
+shot 1280x720 teach-side-by-side.png "${theory[@]}" --side-by-side --step 7 --theme light
+shot 1280x720 teach-dual.png "${theory[@]}" --mode forward --dual --step 5 --theme light
+shot 1280x720 teach-predict.png "${theory[@]}" --mode forward --predict --step 3 --theme light
+shot 1280x720 teach-predict-present.png "${theory[@]}" --mode reverse --predict --step 6 --theme light --present
+shot 1024x768 teach-side-by-side-1024x768.png "${theory[@]}" --side-by-side --step 7 --theme light
+QT_SCALE_FACTOR=1.5 shot 1280x720 teach-predict-scale150.png "${theory[@]}" --mode forward --predict --step 3 --theme light
+"$exe" quiz --random 7 --family diamond --size 2 --mode forward -o /tmp/adviz-sheet.pdf 2>/dev/null
+pdftoppm -png -r 80 -singlefile /tmp/adviz-sheet.pdf docs/teach-quiz-sheet && echo docs/teach-quiz-sheet.png

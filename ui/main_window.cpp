@@ -26,6 +26,7 @@
 #include "ui/presentation/presenter.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/session/session_controller.hpp"
+#include "ui/teaching/teaching.hpp"
 #include "ui/scene/graph_view.hpp"
 #include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
@@ -129,6 +130,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     });
 
     buildMenus();
+    teaching_ = new Teaching(*this, centreLayout, view_, caption_);
     scenes_ = new ScenesPanel(*document_);
     sideTabs_->addTab(scenes_, tr("Scenes"));
     presenter_->setScenes(

@@ -33,6 +33,7 @@ class CaptionBar;
 class Presenter;
 class SessionController;
 class ScenesPanel;
+class Teaching;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +69,8 @@ public:
     GraphView& view() { return *view_; }
     CaptionBar& caption() { return *caption_; }
     Presenter& presenter() { return *presenter_; }
+    /// Dual numbers, predict mode, side by side (ui/teaching).
+    Teaching& teaching() { return *teaching_; }
 
     /// Presentation mode (F5): full screen, graph and caption only, its own text scale.
     void setPresenting(bool on);
@@ -138,6 +141,7 @@ private:
     QAction* edgeLabels_ = nullptr;
     QAction* topToBottom_ = nullptr;
     QAction* backwardGraph_ = nullptr;
+    Teaching* teaching_ = nullptr;
 };
 
 }  // namespace adviz::ui

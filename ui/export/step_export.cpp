@@ -194,6 +194,20 @@ std::optional<QString> Handout::addPages(GraphScene& scene, SessionModel& model,
     return std::nullopt;
 }
 
+QPainter* Handout::newPage(QRectF& page) {
+    if (!impl_->started) {
+        if (!impl_->painter.begin(&impl_->writer)) return nullptr;
+        impl_->started = true;
+    } else if (!impl_->writer.newPage()) {
+        return nullptr;
+    }
+    page = QRectF(QPointF(0, 0), QSizeF(impl_->writer.width(), impl_->writer.height()));
+    ++pages_;
+    return &impl_->painter;
+}
+
+QPaintDevice* Handout::device() { return &impl_->writer; }
+
 std::optional<QString> Handout::finish() {
     if (!impl_->started) return QObject::tr("no pages to write");
     impl_->painter.end();

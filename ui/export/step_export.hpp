@@ -4,7 +4,11 @@
 // step; vector, text selectable). Drawn by the window's own scene, step by step. A failed export
 // writes nothing: every file is made in memory first and written only when all succeeded.
 
+#include <QRectF>
 #include <QString>
+
+class QPainter;
+class QPaintDevice;
 
 #include <optional>
 #include <vector>
@@ -43,6 +47,11 @@ public:
     /// Adds a page per step for what the scene and the model show now.
     std::optional<QString> addPages(GraphScene& scene, SessionModel& model, const std::vector<int>& steps,
                                     const QString& title);
+    /// A blank page for the caller's own drawing (exercise sheets): its painter, and the page in
+    /// device units in page; nullptr if the PDF cannot take another page.
+    QPainter* newPage(QRectF& page);
+    /// The PDF device (for font metrics in device units).
+    QPaintDevice* device();
     /// Writes the PDF (atomically). Nothing is written if any page failed.
     std::optional<QString> finish();
     int pageCount() const { return pages_; }

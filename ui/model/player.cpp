@@ -51,7 +51,7 @@ void Player::pause() {
 void Player::togglePlay() { playing_ ? pause() : play(); }
 
 void Player::startStep() {
-    if (model_.step() >= model_.stepCount()) {
+    if (model_.step() >= model_.stepCount() || (gate_ && !gate_())) {
         pause();
         timer_.stop();
         return;

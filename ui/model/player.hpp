@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace adviz::ui {
 
 class SessionModel;
@@ -23,6 +25,8 @@ public:
     void setSpeed(double multiple);
     /// Whether stepping animates (off: steps jump, as in tests and exports).
     void setAnimated(bool on) { animated_ = on; }
+    /// Asked before each step starts (predict mode, ui/teaching): false holds the step back.
+    void setGate(std::function<bool()> gate) { gate_ = std::move(gate); }
 
 public slots:
     void play();
@@ -51,6 +55,7 @@ private:
     bool animated_ = true;
     double progress_ = 0;
     double speed_ = 1;
+    std::function<bool()> gate_;
 };
 
 }  // namespace adviz::ui

@@ -149,6 +149,8 @@ bool Presenter::eventFilter(QObject* watched, QEvent* event) {
     // A ShortcutOverride accepted here stops the window's shortcuts (the transport's Space,
     // arrows) from taking the key; the KeyPress that follows does the work.
     const bool act = event->type() == QEvent::KeyPress;
+    // A field that the teacher types into while presenting (predict mode) keeps its keys.
+    if (focus && focus->property("typedWhilePresenting").toBool()) return false;
     const bool ours = presenting_ ? presentingKey(key->key(), key->modifiers(), act)
                                   : (!isTextField(focus) && clickerKey(key->key(), key->modifiers(), act));
     if (ours) event->accept();
@@ -179,6 +181,7 @@ bool Presenter::presentingKey(int key, Qt::KeyboardModifiers mods, bool act) {
         else blank_->hide();
         return true;
     }
+    if (extraKeys_ && extraKeys_(key, act)) return true;
     if (key >= Qt::Key_0 && key <= Qt::Key_9) {
         if (act && typed_.size() < 9) typed_ += QChar('0' + (key - Qt::Key_0));
         if (act) updateBadge();

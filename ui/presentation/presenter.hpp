@@ -50,6 +50,8 @@ public:
     /// Scenes: go(+1) moves to the next scene's first step, go(-1) to the previous scene's last
     /// (false where there is none); note() is the teacher's note of the scene on screen.
     void setScenes(std::function<bool(int)> go, std::function<QString()> note);
+    /// Keys of a teaching mode while presenting (predict mode's H): key → handled.
+    void setExtraKeys(std::function<bool(int key, bool act)> keys) { extraKeys_ = std::move(keys); }
     /// Whether the teacher's note is up (N while presenting).
     bool showsNote() const;
 
@@ -77,6 +79,7 @@ private:
     QLabel* note_;           // the teacher's note (N)
     std::function<bool(int)> goScene_;
     std::function<QString()> sceneNote_;
+    std::function<bool(int, bool)> extraKeys_;
     bool presenting_ = false;
     bool wasFullScreen_ = false;
     bool wasMaximized_ = false;

@@ -315,6 +315,7 @@ void GraphScene::showFrame(int step, double progress) {
         for (NodeItem* n : items) {
             auto id = static_cast<std::size_t>(n->id());
             n->setFrame(frame_.state[id], mode, n->id() == frame_.activeNode ? frame_.glow : 0.0, memory);
+            n->setTeaching({dual_, n->id() == hiddenNode_ ? hiddenRow_ : -1});
         }
     // An edge's partial is known once its consumer's value is.
     std::size_t e = 0;
@@ -326,6 +327,14 @@ void GraphScene::showFrame(int step, double progress) {
         }
     }
     emit frameShown();
+}
+
+void GraphScene::setTeaching(bool dual, int hiddenNode, int hiddenRow) {
+    if (dual == dual_ && hiddenNode == hiddenNode_ && hiddenRow == hiddenRow_) return;
+    dual_ = dual;
+    hiddenNode_ = hiddenNode;
+    hiddenRow_ = hiddenRow;
+    showFrame(step_, progress_);
 }
 
 void GraphScene::onSelectionChanged() {

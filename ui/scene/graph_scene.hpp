@@ -42,6 +42,9 @@ public:
     /// Lays out synchronously from now on (export, tests).
     void setSynchronous(bool on) { synchronous_ = on; }
 
+    /// Teaching views (ui/teaching): dual numbers on every node, and a number of one node hidden
+    /// while the class predicts it (node -1: none).
+    void setTeaching(bool dual, int hiddenNode, int hiddenRow);
     /// Draws the frame at (step, progress).
     void showFrame(int step, double progress);
     const Frame& frame() const { return frame_; }
@@ -90,6 +93,8 @@ private:
     int step_ = 0;
     double progress_ = 0;
     QString layoutError_;
+    bool dual_ = false;
+    int hiddenNode_ = -1, hiddenRow_ = -1;
 };
 
 }  // namespace adviz::ui

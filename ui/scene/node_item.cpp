@@ -3,11 +3,13 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
 #include <cmath>
 
+#include "autodiff/dual_text.hpp"
 #include "autodiff/number_format.hpp"
 #include "ui/theme.hpp"
 
@@ -201,15 +203,67 @@ void NodeItem::paintWarning(QPainter* p, const QRectF& r) const {
     p->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
 }
 
+void NodeItem::setTeaching(NodeTeaching teaching) {
+    if (teaching == teaching_) return;
+    teaching_ = teaching;
+    update();
+}
+
+QStringList NodeItem::shownText() const {
+    QStringList rows;
+    auto shown = [&](int row, double x, bool known) {
+        return teaching_.hiddenRow == row ? QStringLiteral("?") : number(x, known);
+    };
+    if (teaching_.dual && mode_ == Mode::Forward) {
+        const bool known = state_.hasValue && state_.hasTangent;
+        if (teaching_.hiddenRow >= 0 && state_.hasValue)
+            return {valueMark + "= " + shown(0, state_.value, true) + " + " + shown(1, state_.tangent, state_.hasTangent) + "ε"};
+        return {valueMark + "= " + (known ? QString::fromStdString(dualNumber(state_.value, state_.tangent))
+                                          : shown(0, state_.value, false))};
+    }
+    rows << valueMark + "= " + shown(0, state_.value, state_.hasValue);
+    switch (mode_) {
+        case Mode::Forward: rows << tangentMark + "= " + shown(1, state_.tangent, state_.hasTangent); break;
+        case Mode::Reverse: rows << adjointMark + "= " + shown(1, state_.adjoint, state_.hasAdjoint); break;
+        case Mode::ForwardOverReverse:
+            rows << tangentMark + "= " + number(state_.valueTangent, state_.hasValueTangent)
+                 << adjointMark + "= " + shown(1, state_.adjoint, state_.hasAdjoint)
+                 << adjointTangentMark + "= " + number(state_.adjointTangent, state_.hasAdjointTangent);
+            break;
+    }
+    return rows;
+}
+
 void NodeItem::paintNumbers(QPainter* p, const QRectF& area) const {
     const Theme& t = Theme::current();
     QFontMetricsF num(t.numberFont());
     p->setFont(t.numberFont());
     QRectF row(area.left(), area.top(), area.width(), num.height());
 
+    if (teaching_.dual && mode_ == Mode::Forward) {
+        // One dual number across the two rows' height, in the tangent colour once it is known;
+        // a long one is set smaller rather than clipped.
+        // A dual number too wide for one row breaks before its ε part, at full size:
+        // "v = 0.8415" over "    + 0.5403ε".
+        const QString text = shownText().front();
+        p->setPen(state_.hasTangent ? t.tangent : state_.hasValue ? t.value : t.pending);
+        const int cut = text.lastIndexOf(QRegularExpression(QStringLiteral(" [+−] ")));
+        if (num.horizontalAdvance(text) <= area.width() || cut < 0) {
+            p->drawText(QRectF(area.left(), area.top(), area.width(), 2 * num.height()),
+                        Qt::AlignLeft | Qt::AlignVCenter, text);
+            return;
+        }
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, text.left(cut));
+        row.translate(0, num.height());
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("    ") + text.mid(cut + 1));
+        return;
+    }
     auto line = [&](const QString& mark, double x, bool known, const QColor& colour) {
-        p->setPen(known ? colour : t.pending);
-        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter, mark + "= " + number(x, known));
+        const int index = static_cast<int>((row.top() - area.top()) / num.height() + 0.5);
+        const bool hidden = teaching_.hiddenRow == index;
+        p->setPen(hidden ? t.active : known ? colour : t.pending);
+        p->drawText(row, Qt::AlignLeft | Qt::AlignVCenter,
+                    mark + "= " + (hidden ? QStringLiteral("?") : number(x, known)));
         row.translate(0, num.height());
     };
     // A freed value is still known but no longer in memory: shown, but faded.

@@ -23,6 +23,15 @@ struct NodeLabel {
     bool copy = false;
 };
 
+/// Teaching views of a node's numbers (ui/teaching): forward-mode numbers as one dual number
+/// "v = 3 + 1ε", and a number hidden as "?" while the class predicts it (row 0: the value,
+/// row 1: the tangent or adjoint).
+struct NodeTeaching {
+    bool dual = false;
+    int hiddenRow = -1;
+    bool operator==(const NodeTeaching&) const = default;
+};
+
 class NodeItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 1 };
@@ -52,6 +61,10 @@ public:
     const QString& warning() const { return warning_; }
     /// Whether the ⚠ marker is drawn now (a warning, and the value computed at this frame).
     bool showsWarning() const { return !warning_.isEmpty() && state_.hasValue; }
+    void setTeaching(NodeTeaching teaching);
+    const NodeTeaching& teaching() const { return teaching_; }
+    /// The numbers as painted now, row by row ("v = 3", "v̇ = ?", or "v = 3 + 1ε"), for tests.
+    QStringList shownText() const;
     /// Hover on one box of a node lights every box of it (an input drawn more than once).
     void setHighlighted(bool on);
     bool isHighlighted() const { return highlighted_; }
@@ -78,6 +91,7 @@ private:
     bool showMemory_ = false;
     bool highlighted_ = false;
     QString warning_;
+    NodeTeaching teaching_;
 };
 
 }  // namespace adviz::ui

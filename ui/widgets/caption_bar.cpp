@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "autodiff/dual_text.hpp"
 #include "ui/scene/frame.hpp"
 #include "ui/theme.hpp"
 
@@ -75,6 +76,12 @@ void CaptionBar::showFrame(const Frame& f, const Graph& g, const Trace& trace) {
     caption_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(captionColour_.name()));
     lead_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(leadColour_.name()));
     lead_->setText(f.captionLead);
+    QString caption = f.caption;
+    if (dual_ && stepShown && phase == Phase::Tangent) {
+        // The same text as `adviz trace --dual`: the step as arithmetic on a + bε.
+        lead_->setText(tr("forward mode on dual numbers a + bε, where ε² = 0:"));
+        caption = QString::fromStdString(dualFormula(g, trace, static_cast<std::size_t>(f.shownStep)));
+    }
 
     // Warnings appear from the step that computes the bad value on: before that nothing is known.
     known_.clear();
@@ -86,7 +93,7 @@ void CaptionBar::showFrame(const Frame& f, const Graph& g, const Trace& trace) {
                       QString::fromStdString(w.message);
         if (w.node == f.activeNode && here.isEmpty()) here = QString::fromStdString(w.message);
     }
-    caption_->setText(here.isEmpty() ? f.caption : f.caption + QStringLiteral("   ⚠ ") + here);
+    caption_->setText(here.isEmpty() ? caption : caption + QStringLiteral("   ⚠ ") + here);
     showWarnings();
 }
 

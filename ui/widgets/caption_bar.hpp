@@ -24,6 +24,9 @@ public:
 
     /// Shows the frame's caption and the warnings of the nodes whose values it knows.
     void showFrame(const Frame& frame, const Graph& g, const Trace& trace);
+    /// Forward steps as dual-number arithmetic (View ▸ Dual numbers), the engine's text.
+    void setDualNumbers(bool on) { dual_ = on; }
+    bool dualNumbers() const { return dual_; }
     /// Re-reads fonts and colours from the theme.
     void applyTheme();
 
@@ -40,6 +43,7 @@ private:
     QLabel* warnings_;
     QStringList known_;  // warnings whose node's value is known at the frame
     bool expanded_ = false;
+    bool dual_ = false;
     QColor captionColour_, leadColour_;
 };
 
