@@ -26,19 +26,14 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 // allocations alone would take longer than the whole detection on 10⁵ iterations.
 class LastSeen {
 public:
-    explicit LastSeen(std::size_t n) {
-        std::size_t cap = 16;
-        while (cap < 2 * n) cap *= 2;
-        keys_.assign(cap, 0);
-        pos_.assign(cap, -1);
-        mask_ = cap - 1;
-    }
+    LastSeen() : keys_(1024, 0), pos_(1024, -1), mask_(1023) {}
     // The previous position with hash h (-1 if none); p becomes the last.
     int exchange(std::uint64_t h, int p) {
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             if (pos_[i] < 0) {
                 keys_[i] = h;
                 pos_[i] = p;
+                if (++used_ * 2 > keys_.size()) grow();
                 return -1;
             }
             if (keys_[i] == h) return std::exchange(pos_[i], p);
@@ -46,17 +41,41 @@ public:
     }
 
 private:
+    // Grows with the distinct hashes (a recurrence has a handful), so the table stays in cache.
+    void grow() {
+        std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+        std::vector<int> pos(keys_.size() * 2, -1);
+        mask_ = keys.size() - 1;
+        for (std::size_t j = 0; j < keys_.size(); ++j) {
+            if (pos_[j] < 0) continue;
+            std::size_t i = keys_[j] & mask_;
+            while (pos[i] >= 0) i = (i + 1) & mask_;
+            keys[i] = keys_[j];
+            pos[i] = pos_[j];
+        }
+        keys_ = std::move(keys);
+        pos_ = std::move(pos);
+    }
+
     std::vector<std::uint64_t> keys_;
     std::vector<int> pos_;
-    std::size_t mask_ = 0;
+    std::size_t mask_;
+    std::size_t used_ = 0;
 };
+
+// Operands further back than this are hashed as "far": a node every iteration reads from
+// before the block would otherwise make each iteration's hash new.
+constexpr int kNearOperands = 1 << 12;
 
 struct Detector {
     const Graph& g;
     std::vector<int> ops;  // op position → node id
     std::vector<int> pos;  // node id → op position, -1 for leaves
 
+    std::array<int, opCount> arity{};  // info(op).arity, without a call per operand
+
     bool isConst(int id) const { return g[id].op == Op::Const; }
+    int arityOf(const Node& nd) const { return arity[static_cast<std::size_t>(nd.op)]; }
     int posOf(int id) const { return pos[static_cast<std::size_t>(id)]; }
     const Node& opAt(int p) const { return g[ops[static_cast<std::size_t>(p)]]; }
 
@@ -66,18 +85,18 @@ struct Detector {
     // distances are the candidates.
     std::vector<int> candidates() const {
         const int n = static_cast<int>(ops.size());
-        LastSeen byWiring(ops.size()), byShape(ops.size());
+        LastSeen byWiring, byShape;
         std::vector<int> votes(static_cast<std::size_t>(n) + 1, 0);
         for (int p = 0; p < n; ++p) {
             const Node& nd = opAt(p);
             std::uint64_t wiring = static_cast<std::uint64_t>(nd.op) + 1, shape = wiring;
-            for (int s = 0; s < nd.arity(); ++s) {
+            for (int s = 0; s < arityOf(nd); ++s) {
                 const int u = nd.operand(s);
                 std::uint64_t w = 0, sh = 0;
                 if (isConst(u)) w = sh = bitsOf(g[u].constant);
                 else if (posOf(u) < 0) w = sh = (1ULL << 62) + static_cast<std::uint64_t>(u);
                 else {
-                    w = (1ULL << 63) + static_cast<std::uint64_t>(p - posOf(u));
+                    w = (1ULL << 63) + static_cast<std::uint64_t>(std::min(p - posOf(u), kNearOperands));
                     sh = 1ULL << 61;
                 }
                 wiring = mix(wiring, w);
@@ -86,7 +105,7 @@ struct Detector {
             for (int last : {byWiring.exchange(wiring, p), byShape.exchange(shape, p)})
                 if (last >= 0) ++votes[static_cast<std::size_t>(p - last)];
         }
-        std::vector<int> best;  // the eight most voted distances
+        std::vector<int> best;  // the most voted distances (at most eight)
         for (int d = 1; d <= n; ++d) {
             if (votes[static_cast<std::size_t>(d)] < 2) continue;
             best.push_back(d);
@@ -94,6 +113,12 @@ struct Detector {
                 return votes[static_cast<std::size_t>(a)] > votes[static_cast<std::size_t>(b)];
             });
             if (best.size() > 8) best.pop_back();
+        }
+        // A body repeated many times gets a vote from nearly every op; distances with a small
+        // fraction of the leader's votes are chance coincidences not worth a pass.
+        if (!best.empty()) {
+            const int lead = votes[static_cast<std::size_t>(best.front())];
+            std::erase_if(best, [&](int d) { return votes[static_cast<std::size_t>(d)] * 8 < lead; });
         }
         return best;
     }
@@ -104,7 +129,7 @@ struct Detector {
     bool shifted(int p, int L, int& shared) const {
         const Node &a = opAt(p), &b = opAt(p - L);
         if (a.op != b.op) return false;
-        for (int s = 0; s < a.arity(); ++s) {
+        for (int s = 0; s < arityOf(a); ++s) {
             const int u = a.operand(s), w = b.operand(s);
             if (isConst(u) && isConst(w)) {
                 if (bitsOf(g[u].constant) != bitsOf(g[w].constant)) return false;
@@ -123,7 +148,7 @@ struct Detector {
     bool entered(int p, int L, int R) const {
         const Node &a = opAt(p), &b = opAt(p - L);
         if (a.op != b.op) return false;
-        for (int s = 0; s < a.arity(); ++s) {
+        for (int s = 0; s < arityOf(a); ++s) {
             const int u = a.operand(s), w = b.operand(s);
             const int pu = posOf(u), pw = posOf(w);
             if (isConst(u) && isConst(w)) {
@@ -196,8 +221,9 @@ struct Detector {
 
 Repetition findRepetition(const Graph& g, RepetitionLimits limits) {
     Detector d{g, {}, std::vector<int>(g.nodes.size(), -1)};
+    for (int op = 0; op < opCount; ++op) d.arity[static_cast<std::size_t>(op)] = info(static_cast<Op>(op)).arity;
     for (int id = 0; id < g.size(); ++id)
-        if (g[id].arity() > 0) {
+        if (d.arity[static_cast<std::size_t>(g[id].op)] > 0) {
             d.pos[static_cast<std::size_t>(id)] = static_cast<int>(d.ops.size());
             d.ops.push_back(id);
         }
