@@ -36,3 +36,5 @@ shot 1280x720 checkpointing.png --example "tanh network" --strategy sqrt --panel
 for k in 0 1 2 3; do
     shot 1280x720 charts-$k.png "${theory[@]}" --panel charts:$k --theme light
 done
+# The 64-layer network rolled up, mid reverse sweep (step 300 of 385: adjoints in layer 30).
+shot 1280x720 rolled-up-64-layers.png --example "tanh network" --rolled --step 300 --progress 0.5 --theme light
