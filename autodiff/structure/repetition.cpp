@@ -124,9 +124,10 @@ struct Detector {
     }
 
     // Whether op p is wired like op p − L without knowing where the block starts: constants by
-    // value, operations shifted by L, or the very same node (whose position must then lie
-    // before the block: returned in shared).
-    bool shifted(int p, int L, int& shared) const {
+    // value, operations shifted by L (the earlier one must then lie in the block: the lowest
+    // returned in earliest), or the very same node (which must lie before the block: the
+    // highest returned in shared).
+    bool shifted(int p, int L, int& shared, int& earliest) const {
         const Node &a = opAt(p), &b = opAt(p - L);
         if (a.op != b.op) return false;
         for (int s = 0; s < arityOf(a); ++s) {
@@ -137,6 +138,8 @@ struct Detector {
                 shared = std::max(shared, posOf(u));
             } else if (posOf(u) < 0 || posOf(w) < 0 || posOf(u) - posOf(w) != L) {
                 return false;
+            } else {
+                earliest = std::min(earliest, posOf(w));
             }
         }
         return true;
@@ -196,8 +199,11 @@ struct Detector {
         };
         int s = L, sharedMax = -1;
         for (int p = L; p < n; ++p) {
-            int shared = -1;
-            if (!shifted(p, L, shared)) {
+            int shared = -1, earliest = n;
+            // Shifted operands from before the block are different nodes outside it, not the
+            // same one: not a repetition (one iteration of slack for the block's first, which
+            // may still grow backwards).
+            if (!shifted(p, L, shared, earliest) || earliest < s - 2 * L) {
                 close(s, p, sharedMax);
                 s = p + 1;
                 sharedMax = -1;

@@ -117,6 +117,13 @@ TEST_CASE("sum chains: a running sum of one input repeats, a sum of distinct inp
     CHECK(r.count == 40);
     requireIterationsNamed(g, r, "s");
 
+    // a(k) = sin(a(k−1))·a(k/2): every step reads a node from far before it, a different one
+    // (or the same, every other step): nothing outside the block is read the same way.
+    std::string scattered = "a1 = sin(x)*y\n";
+    for (int k = 2; k <= 400; ++k)
+        scattered += "a" + std::to_string(k) + " = sin(a" + std::to_string(k - 1) + ")*a" + std::to_string(k / 2) + "\n";
+    CHECK_FALSE(findRepetition(parseOk(scattered)).found());
+
     // x0 + x1 + … + x99: each addition reads a different input, which is neither inside the
     // block nor the same node for every iteration.
     std::string sum;
