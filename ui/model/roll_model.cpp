@@ -17,8 +17,7 @@ void RollModel::onGraphChanged() {
     const Graph& g = model_.graph();
     rep_ = findRepetition(g);
     view_.reset();
-    // Too large to draw whole, or large and repetitive: rolled up from the start.
-    if (rep_.found() && (g.size() > limits::maxDrawnNodes || rollsByDefault(g, rep_))) view_.emplace(g, rep_);
+    if (rollsByDefault(g, rep_)) view_.emplace(g, rep_);
     index();
 }
 

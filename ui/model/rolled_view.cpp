@@ -14,11 +14,9 @@ long long rolledSize(const Graph& g, const Repetition& r) {
 }
 
 bool rollsByDefault(const Graph& g, const Repetition& r) {
-    // Programs up to a thousand nodes are drawn whole (the 64-layer lesson shows checkpoints
-    // across all its layers; the context menu rolls it up); beyond that, dot takes seconds and
-    // the whole drawing no longer reads, while the body drawn once does.
-    constexpr int minNodes = 1000, minCount = 8;
-    return r.found() && r.count >= minCount && g.size() > minNodes;
+    // Whatever can be drawn whole is (the 64-layer lesson shows checkpoints across all its
+    // layers; the graph's context menu rolls it up); what cannot, opens rolled up.
+    return r.found() && g.size() > limits::maxDrawnNodes;
 }
 
 std::optional<std::string> rolledDrawingRefusal(const Graph& g, Mode m) {

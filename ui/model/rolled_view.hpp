@@ -68,8 +68,8 @@ inline constexpr int kRolledCopies = 3;
 /// Nodes a rolled drawing of g with r has, at most (before any iterations are drawn out).
 long long rolledSize(const Graph& g, const Repetition& r);
 
-/// Whether the window opens g rolled up: a repetition of at least 8 iterations in a program of
-/// more than 1,000 nodes (smaller ones are drawn whole; the graph's context menu rolls them up).
+/// Whether the window opens g rolled up: when it has a repeated body and is too large to draw
+/// whole (smaller ones are drawn whole; the graph's context menu rolls them up).
 bool rollsByDefault(const Graph& g, const Repetition& r);
 
 /// Why the window cannot show g (too large to draw even rolled up, or its trace in mode m over
