@@ -50,7 +50,8 @@ public:
     const std::vector<double>& direction() const { return xdot_; }
     const std::vector<double>& seed() const { return ybar_; }
     void setInput(int i, double value);
-    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all.
+    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all, none if no
+    /// value changed.
     void setInputsByName(const std::vector<std::pair<std::string, double>>& values);
     /// Every input to randomInputValue(draw, i), made distinct by steps of 0.01; one re-run.
     void randomizeInputs(std::uint64_t draw);
