@@ -107,7 +107,7 @@ commands:
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
           [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
-          [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--top-to-bottom]
+          [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--rolled] [--top-to-bottom]
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
@@ -149,10 +149,10 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         scene("scene", "scene of a session file", "k"), steps("steps", "steps to export", "steps"),
         caption("caption", "caption under exported pictures"), fps("fps", "GIF frames per second", "n"),
         width("width", "GIF width", "pixels"), init("init", "random values for inputs without one", "seed"),
-        level("level", "trace level", "level");
+        level("level", "trace level", "level"), rolled("rolled", "draw a repeated body rolled up");
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
                   strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
-                  scene, steps, caption, fps, width, init, level});
+                  scene, steps, caption, fps, width, init, level, rolled});
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -200,6 +200,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.panel = p.value(panel).toStdString();
     opt.jacobianDemo = p.value(jac).toStdString();
     opt.backwardGraph = p.isSet(backward);
+    opt.rolled = p.isSet(rolled);
     opt.typed = p.value(typed).toStdString();
     if (p.isSet(progress)) {
         bool ok = false;

@@ -33,6 +33,7 @@
 #include "ui/widgets/jacobian_panel.hpp"
 #include "autodiff/checkpoint.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/model/roll_model.hpp"
 #include "ui/scene/graph_scene.hpp"
 
 namespace adviz::cli {
@@ -235,6 +236,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
                             modeNamed(opt.mode));
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
     if (opt.backwardGraph) window.setShowBackwardGraph(true);
+    if (opt.rolled) window.scene().roll().setRolled(true);
     if (opt.strategyGiven) {
         auto s = Strategy::parse(opt.strategy);
         if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");

@@ -28,7 +28,10 @@ std::string_view modeName(Mode m) {
 }
 
 void Trace::apply(const Step& s, std::vector<NodeState>& state) {
-    NodeState& n = state[static_cast<std::size_t>(s.node)];
+    applyTo(s, state[static_cast<std::size_t>(s.node)]);
+}
+
+void Trace::applyTo(const Step& s, NodeState& n) {
     switch (s.phase) {
         case Phase::Primal:
             n.value = s.value; n.hasValue = true; n.memory = Memory::Stored;

@@ -108,6 +108,8 @@ public:
     std::vector<NodeState> stateAt(std::size_t k) const;
     /// Applies one step to a state (what stateAt does k times).
     static void apply(const Step& step, std::vector<NodeState>& state);
+    /// Applies one step to the state of its own node (a step changes no other node).
+    static void applyTo(const Step& step, NodeState& nodeState);
 };
 
 /// "∂v₃/∂v₁ = v₂": the local partial of node id with respect to operand slot, symbolically.

@@ -47,3 +47,5 @@ shot 1024x768 teach-side-by-side-1024x768.png "${theory[@]}" --side-by-side --st
 QT_SCALE_FACTOR=1.5 shot 1280x720 teach-predict-scale150.png "${theory[@]}" --mode forward --predict --step 3 --theme light
 "$exe" quiz --random 7 --family diamond --size 2 --mode forward -o /tmp/adviz-sheet.pdf 2>/dev/null
 pdftoppm -png -r 80 -singlefile /tmp/adviz-sheet.pdf docs/teach-quiz-sheet && echo docs/teach-quiz-sheet.png
+# The 64-layer network rolled up, mid reverse sweep (step 300 of 385: adjoints in layer 30).
+shot 1280x720 rolled-up-64-layers.png --example "tanh network" --rolled --step 300 --progress 0.5 --theme light

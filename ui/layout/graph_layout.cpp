@@ -197,6 +197,24 @@ bool buildGraph(Agraph_t* g, const LayoutSpec& spec, BuiltGraph& out) {
         agsubnode(sub, n, 1);
         (rank == RankConstraint::First ? firstChain : lastChain).push_back(n);
     }
+    // Clusters: dot keeps each one's boxes in a rectangle of their own; an empty label of the
+    // header's size reserves the room for the frame's title (drawn by the scene).
+    std::vector<Agraph_t*> clusters;
+    for (std::size_t i = 0; i < spec.nodes.size(); ++i) {
+        const int c = spec.nodes[i].cluster;
+        if (c < 0 || spec.nodes[i].rank != RankConstraint::Free) continue;
+        if (clusters.size() <= static_cast<std::size_t>(c)) clusters.resize(static_cast<std::size_t>(c) + 1, nullptr);
+        Agraph_t*& sub = clusters[static_cast<std::size_t>(c)];
+        if (!sub) {
+            sub = agsubg(g, CStr("cluster_" + std::to_string(c)), 1);
+            if (!sub) return false;
+            agsafeset(sub, CStr("label"), CStr(" "), CStr(""));
+            agsafeset(sub, CStr("labelloc"), CStr("t"), CStr("t"));
+            agsafeset(sub, CStr("fontsize"), CStr(std::to_string(std::max(1.0, spec.clusterHeader - 4))), CStr("14"));
+            agsafeset(sub, CStr("margin"), CStr("14"), CStr("8"));
+        }
+        agsubnode(sub, out.nodes[i], 1);
+    }
     if (!chainInOrder(first ? first : g, firstChain, "first") ||
         !chainInOrder(last ? last : g, lastChain, "last"))
         return false;

@@ -23,6 +23,10 @@ struct NodeBox {
     /// Parts are laid out one by one and placed one after the other along the ranks (dot's time
     /// grows about with the square of the boxes). Every edge must stay within its part.
     int part = 0;
+    /// Boxes with the same cluster (≥ 0) are kept together inside a frame with room for
+    /// LayoutSpec::clusterHeader above them (a repeated body's copy); -1: none. Not for boxes
+    /// pinned to the first or last rank.
+    int cluster = -1;
 };
 
 struct EdgeLink {
@@ -42,6 +46,7 @@ struct LayoutSpec {
     Direction direction = Direction::LeftToRight;
     double nodeSeparation = 28;   ///< scene units between neighbours in a rank
     double rankSeparation = 56;   ///< scene units between ranks
+    double clusterHeader = 0;     ///< room for a cluster's title above its boxes, scene units
 };
 
 struct Point {

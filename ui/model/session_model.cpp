@@ -9,6 +9,7 @@
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
 #include "autodiff/limits.hpp"
+#include "ui/model/rolled_view.hpp"
 
 namespace adviz::ui {
 namespace {
@@ -82,9 +83,12 @@ bool SessionModel::setSource(const QString& text) {
     ParseResult r = parse(utf8);
     // Too large to draw: refused before any trace or layout is made (limits.hpp), so a huge
     // program costs its parse and no more; the last good graph stays, the message says why.
+    // A program that rolls up (an unrolled loop, rolled_view.hpp) is drawn as its rolled
+    // drawing: found in milliseconds, before any trace; its trace must fit the window's limit.
     if (r.ok())
         if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
-            r.error = ParseError{0, 0, 1, 1, *limits::drawingRefusal(r.graph.size())};
+            if (auto refused = rolledDrawingRefusal(r.graph, mode_))
+                r.error = ParseError{0, 0, 1, 1, *refused};
     if (!r.ok()) {
         error_ = r.error;
         emit errorChanged();
@@ -175,6 +179,12 @@ void SessionModel::rerun() {
         }
     }
     step_ = std::clamp(step_, 0, stepCount());
+    index_.reset();
+}
+
+NodeState SessionModel::stateOf(int id) const {
+    if (!index_) index_.emplace(trace_);
+    return index_->stateAt(id, static_cast<std::size_t>(step_));
 }
 
 void SessionModel::pointEdited() {
@@ -199,11 +209,17 @@ void SessionModel::setInput(int i, double value) {
 }
 
 void SessionModel::setInputsByName(const std::vector<std::pair<std::string, double>>& values) {
+    bool changed = false;
     for (const auto& [name, v] : values) {
         int i = program_.inputIndex(name);
-        if (i >= 0) x_[static_cast<std::size_t>(i)] = v;
+        if (i >= 0 && !(x_[static_cast<std::size_t>(i)] == v)) {
+            x_[static_cast<std::size_t>(i)] = v;
+            changed = true;
+        }
     }
-    pointEdited();
+    // Loading a program sets its point: the same point needs no second sweep (half a second
+    // on a 10⁵-iteration program).
+    if (changed) pointEdited();
 }
 
 void SessionModel::randomizeInputs(std::uint64_t draw) {

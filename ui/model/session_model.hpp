@@ -13,6 +13,7 @@
 #include "autodiff/checkpoint.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/structure/trace_index.hpp"
 #include "autodiff/trace.hpp"
 
 namespace adviz::ui {
@@ -49,7 +50,8 @@ public:
     const std::vector<double>& direction() const { return xdot_; }
     const std::vector<double>& seed() const { return ybar_; }
     void setInput(int i, double value);
-    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all.
+    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all, none if no
+    /// value changed.
     void setInputsByName(const std::vector<std::pair<std::string, double>>& values);
     /// Every input to randomInputValue(draw, i), made distinct by steps of 0.01; one re-run.
     void randomizeInputs(std::uint64_t draw);
@@ -83,6 +85,9 @@ public:
     void setStep(int k);
     /// Every node's numbers after the current step.
     std::vector<NodeState> state() const { return trace_.stateAt(static_cast<std::size_t>(step_)); }
+    /// Node id's numbers after the current step: state()[id] without replaying every node (a
+    /// panel showing a few nodes of a 10⁵-iteration program stays within a frame).
+    NodeState stateOf(int id) const;
 
     int selectedNode() const { return selected_; }
     void setSelectedNode(int id);  ///< -1 for none
@@ -110,6 +115,7 @@ private:
     std::optional<Strategy> strategy_;
     bool showBackward_ = false;
     Trace trace_;
+    mutable std::optional<TraceIndex> index_;  // built on first use after each re-run
     int step_ = 0;
     int selected_ = -1;
 };

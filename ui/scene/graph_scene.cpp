@@ -1,7 +1,9 @@
 #include "ui/scene/graph_scene.hpp"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneHelpEvent>
+#include <QMenu>
 #include <QPainterPath>
 #include <QToolTip>
 
@@ -13,7 +15,10 @@
 
 #include "autodiff/number_format.hpp"
 #include "ui/layout/layout_plan.hpp"
+#include "autodiff/limits.hpp"
+#include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/scene/roll_frame_item.hpp"
 #include "ui/scene/edge_item.hpp"
 #include "ui/scene/node_item.hpp"
 #include "ui/scene/node_tooltip.hpp"
@@ -55,8 +60,9 @@ QString partialText(const Graph& g, int id, int slot) {
 }  // namespace
 
 GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
-    : QGraphicsScene(parent), model_(model), synchronous_(synchronous) {
+    : QGraphicsScene(parent), model_(model), roll_(new RollModel(model, this)), synchronous_(synchronous) {
     setBackgroundBrush(Theme::current().background);
+    connect(roll_, &RollModel::viewChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::traceChanged, this, [this] {
         if (NodeItem::rowsFor(model_.mode()) != rows_) {
@@ -74,9 +80,8 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
     });
     connect(&model_, &SessionModel::selectionChanged, this, [this](int id) {
         building_ = true;  // showing the model's selection is not a new selection
-        for (NodeItem* n : nodes_) n->setSelected(n->id() == id);
-        for (NodeItem* n : copies_) n->setSelected(n->id() == id);
-        for (NodeItem* n : nodeCopies_) n->setSelected(n->id() == id);
+        for (const auto& items : {nodes_, copies_, nodeCopies_})
+            for (NodeItem* n : items) n->setSelected(realNode(n->id()) == id);
         building_ = false;
     });
     if (model_.graph().size() > 0) relayout();
@@ -110,7 +115,7 @@ void GraphScene::relayout() {
         queued_ = true;
         return;
     }
-    const Graph& g = model_.graph();
+    const Graph& g = drawnGraph();
     rows_ = NodeItem::rowsFor(model_.mode());
     if (g.size() > layout::maxLayoutNodes) {
         layout::LayoutResult refused;
@@ -133,6 +138,19 @@ void GraphScene::relayout() {
     }
     for (std::size_t e = 0; e < plan.edgeSource.size(); ++e)
         spec.edges.push_back({plan.edgeSource[e], plan.edgeTarget[e]});
+    if (const RolledView* view = roll_->view()) {
+        // Each copy of the body is a cluster (a frame with room for its title); a leaf's box
+        // joins the cluster of the use it stands beside.
+        for (std::size_t b = 0; b < plan.boxes.size(); ++b)
+            spec.nodes[b].cluster = view->segmentOf(plan.boxes[b].node);
+        for (const layout::EdgeLink& e : spec.edges) {
+            auto& from = spec.nodes[static_cast<std::size_t>(e.from)];
+            if (from.cluster < 0 && g[plan.boxes[static_cast<std::size_t>(e.from)].node].arity() == 0 &&
+                plan.boxes[static_cast<std::size_t>(e.from)].role != BoxRole::Primary)
+                from.cluster = spec.nodes[static_cast<std::size_t>(e.to)].cluster;
+        }
+        spec.clusterHeader = RollFrameItem::headerHeight();
+    }
 
     // Partial labels sit on the edges, each in a slot of its own that dot keeps clear (numbers
     // get a fixed-width slot, so new values never move a node). Sizes come from the theme's
@@ -210,8 +228,10 @@ void GraphScene::build(const layout::LayoutResult& result) {
     copies_.clear();
     nodeCopies_.clear();
     edges_.clear();
+    rollFrames_.clear();
+    shownIterations_.clear();
     layoutError_.clear();
-    const Graph& g = model_.graph();
+    const Graph& g = drawnGraph();
     const LayoutPlan plan = planLayout(g);
     if (!result.ok() || result.nodes.size() != plan.boxes.size() ||
         result.edges.size() != plan.edgeSource.size()) {
@@ -253,7 +273,8 @@ void GraphScene::build(const layout::LayoutResult& result) {
         addItem(item);
         edges_.push_back(item);
     }
-    setSceneRect(QRectF(0, 0, result.width, result.height).adjusted(-30, -30, 30, 30));
+    buildRollFrames();
+    setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
     building_ = false;
     refreshLabels();
     showFrame(model_.step(), 0);
@@ -261,19 +282,22 @@ void GraphScene::build(const layout::LayoutResult& result) {
 }
 
 void GraphScene::refreshLabels() {
-    const Graph& g = model_.graph();
+    const Graph& g = drawnGraph();
     if (static_cast<int>(nodes_.size()) != g.size()) return;
     const auto& partials = model_.trace().partials;
     std::size_t e = 0;
-    for (int id = 0; id < g.size(); ++id) {
+    for (int drawn = 0; drawn < g.size(); ++drawn) {
+        const int id = drawn;
+        const auto real = static_cast<std::size_t>(realNode(drawn));
         for (int s = 0; s < g[id].arity() && e < edges_.size(); ++s, ++e) {
-            QString text = partialText(g, id, s);
+            // The program's names: a rolled copy shows the iteration the sweep is in.
+            QString text = partialText(model_.graph(), static_cast<int>(real), s);
             if (text.isEmpty()) {  // no label at all: not even the number
                 edges_[e]->setPartialLabel(text);
                 continue;
             }
-            QString number = static_cast<std::size_t>(id) < partials.size()
-                ? QString::fromStdString(formatShort(partials[static_cast<std::size_t>(id)][static_cast<std::size_t>(s)]))
+            QString number = real < partials.size()
+                ? QString::fromStdString(formatShort(partials[real][static_cast<std::size_t>(s)]))
                 : QString();
             // "∂v₁/∂v₀ = 1" rather than "… = 1 = 1" when the rule is already a number.
             if (!number.isEmpty() && !text.endsWith(" = " + number)) text += " = " + number;
@@ -281,12 +305,15 @@ void GraphScene::refreshLabels() {
         }
     }
     // Domain warnings sit on the node that computed the bad value (shown once it is computed).
-    std::vector<QString> warning(nodes_.size());
+    std::vector<QString> warning(model_.graph().nodes.size());
     for (const Warning& w : model_.trace().warnings)
         if (w.node >= 0 && static_cast<std::size_t>(w.node) < warning.size())
             warning[static_cast<std::size_t>(w.node)] = QString::fromStdString(w.message);
     for (const auto& items : {nodes_, copies_, nodeCopies_})
-        for (NodeItem* n : items) n->setWarning(warning[static_cast<std::size_t>(n->id())]);
+        for (NodeItem* n : items) {
+            const auto real = static_cast<std::size_t>(realNode(n->id()));
+            n->setWarning(real < warning.size() ? warning[real] : QString());
+        }
 }
 
 void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event) {
@@ -294,8 +321,9 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     for (QGraphicsItem* it : items(event->scenePos())) {
         if (it->type() != NodeItem::Type) continue;
         auto* n = static_cast<NodeItem*>(it);
-        if (n->id() < 0 || n->id() >= g.size()) break;
-        QToolTip::showText(event->screenPos(), nodeTooltip(g, model_.trace(), n->id(), n->shownState()));
+        const int real = realNode(n->id());
+        if (real < 0 || real >= g.size()) break;
+        QToolTip::showText(event->screenPos(), nodeTooltip(g, model_.trace(), real, n->shownState()));
         event->accept();
         return;
     }
@@ -306,9 +334,10 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event) {
 void GraphScene::showFrame(int step, double progress) {
     step_ = step;
     progress_ = progress;
-    const Graph& g = model_.graph();
+    const Graph& g = drawnGraph();
     if (static_cast<int>(nodes_.size()) != g.size()) return;  // a layout is on its way
-    frame_ = computeFrame(g, model_.trace(), step, progress);
+    if (roll_->isRolled()) showRolledFrame(step, progress);
+    else frame_ = computeFrame(g, model_.trace(), step, progress);
     const Mode mode = model_.mode();
     const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();
     for (const auto& items : {nodes_, copies_, nodeCopies_})
@@ -342,7 +371,7 @@ void GraphScene::onSelectionChanged() {
     auto items = selectedItems();
     int id = -1;
     for (QGraphicsItem* it : items)
-        if (it->type() == NodeItem::Type) id = static_cast<NodeItem*>(it)->id();
+        if (it->type() == NodeItem::Type) id = realNode(static_cast<NodeItem*>(it)->id());
     model_.setSelectedNode(id);
 }
 

@@ -17,6 +17,8 @@ namespace adviz::ui {
 class SessionModel;
 class NodeItem;
 class EdgeItem;
+class RollModel;
+class RollFrameItem;
 
 class GraphScene : public QGraphicsScene {
     Q_OBJECT
@@ -49,7 +51,16 @@ public:
     void showFrame(int step, double progress);
     const Frame& frame() const { return frame_; }
 
-    /// One item per node, index = node id.
+    /// Whether the program is drawn rolled up, and its rolled drawing (ui/model/roll_model.hpp).
+    RollModel& roll() const { return *roll_; }
+    /// The graph drawn: the program's, or its rolled drawing's (node items are indexed by it).
+    const Graph& drawnGraph() const;
+    /// The program's node drawn node `drawn` stands for at the current frame.
+    int realNode(int drawn) const;
+    /// The frames around a rolled drawing's copies of the body (empty when drawn whole).
+    const std::vector<RollFrameItem*>& rollFrames() const { return rollFrames_; }
+
+    /// One item per node, index = node id (of drawnGraph()).
     const std::vector<NodeItem*>& nodeItems() const { return nodes_; }
     /// Extra boxes of constants drawn next to each of their uses (after the first).
     const std::vector<NodeItem*>& constantCopies() const { return copies_; }
@@ -68,13 +79,19 @@ signals:
 
 protected:
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     void build(const layout::LayoutResult& result);
     void refreshLabels();  // partial labels from the trace, after a re-run
     void onSelectionChanged();
+    void showRolledFrame(int step, double progress);  // showFrame for a rolled drawing
+    void buildRollFrames();
 
     SessionModel& model_;
+    RollModel* roll_;  // a child: created first, so it hears of a new graph before the scene
+    std::vector<RollFrameItem*> rollFrames_;
+    std::vector<int> shownIterations_;  // per rolled segment, at the current frame
     std::vector<NodeItem*> nodes_;  // owned by the scene (addItem); index = node id
     std::vector<NodeItem*> copies_; // further boxes of constants used in several places
     std::vector<NodeItem*> nodeCopies_;  // further boxes of nodes used far apart

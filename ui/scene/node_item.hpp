@@ -49,6 +49,13 @@ public:
 
     int id() const { return id_; }
     const NodeLabel& label() const { return label_; }
+    /// A new Wengert name (a rolled-up body's box shows the iteration the sweep is in; the box
+    /// was sized for the widest name).
+    void setWengert(const QString& wengert) {
+        if (wengert == label_.wengert) return;
+        label_.wengert = wengert;
+        update();
+    }
     /// The numbers shown now (what the trace says at the current frame).
     const NodeState& shownState() const { return state_; }
     double glow() const { return glow_; }

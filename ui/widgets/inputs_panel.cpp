@@ -255,13 +255,12 @@ void InputsPanel::refreshOutputs() {
     // An output's value is shown once the sweep has computed it: at step 0 of a sweep nothing
     // is known yet, and the panel must not run ahead of the graph.
     const Theme& theme = Theme::current();
-    const std::vector<NodeState> state = model_.state();
     const Graph& graph = model_.graph();
     for (std::size_t j = 0; j < outputValues_.size() && j < graph.outputs.size(); ++j) {
-        const auto node = static_cast<std::size_t>(graph.outputs[j].node);
-        const bool known = node < state.size() && state[node].hasValue;
+        const NodeState state = model_.stateOf(graph.outputs[j].node);  // not every node's
+        const bool known = state.hasValue;
         QLabel* label = outputValues_[j];
-        label->setText(known ? QString::fromStdString(formatShort(state[node].value))
+        label->setText(known ? QString::fromStdString(formatShort(state.value))
                              : QStringLiteral("···"));
         QPalette palette = label->palette();
         palette.setColor(QPalette::WindowText, known ? theme.text : theme.pending);

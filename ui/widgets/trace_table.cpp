@@ -1,5 +1,7 @@
 #include "ui/widgets/trace_table.hpp"
 
+#include "autodiff/limits.hpp"
+
 #include <QHeaderView>
 #include <QStyle>
 
@@ -184,7 +186,9 @@ void TraceTable::rebuild() {
     syncing_ = true;  // dropping the old rows clears the selection: not the user's doing
     nodeOfRow_.clear();
     rowOfNode_.assign(static_cast<std::size_t>(graph.size()), -1);
-    for (int id = 0; id < graph.size(); ++id) {
+    // A program rolled up in the graph (10⁵ iterations) lists its first rows only: a table of
+    // every node would take seconds and hundreds of megabytes to build.
+    for (int id = 0; id < graph.size() && static_cast<int>(nodeOfRow_.size()) < limits::maxDrawnNodes; ++id) {
         if (graph[id].op == Op::Const) continue;  // constants have no Wengert number
         rowOfNode_[std::size_t(id)] = static_cast<int>(nodeOfRow_.size());
         nodeOfRow_.push_back(id);
@@ -215,11 +219,8 @@ void TraceTable::refresh() {
     const Theme& theme = Theme::current();
     showColumns();
     const Mode mode = model_.mode();
-    const std::vector<NodeState> state = model_.state();
     for (int row = 0; row < rowCount(); ++row) {
-        const std::size_t id = static_cast<std::size_t>(nodeOfRow_[std::size_t(row)]);
-        if (id >= state.size()) continue;
-        const NodeState& s = state[id];
+        const NodeState s = model_.stateOf(nodeOfRow_[std::size_t(row)]);  // not every node's
         setNumber(item(row, ValueColumn), s.hasValue, s.value, theme.value);
         if (mode != Mode::Reverse)  // forward mode's v̇, or H·v's tangent of the value
             setNumber(item(row, TangentColumn), s.hasTangent, s.tangent, theme.tangent);

@@ -1,0 +1,156 @@
+// Programs too large to draw, drawn rolled up: a recurrence of 10⁵ steps from its text to the
+// rolled drawing on screen (parse, repetition found, trace recorded, layout, items, one render:
+// the target is under 1 s), the drawing alone once loaded, the detector alone, and one step of the sweep through the rolled
+// block, forwards and backwards (frame from the trace index, items updated, rendered: the target
+// is under 16 ms). Offscreen. Before timing, the program's values are checked to be finite and
+// to depend on its inputs, so the benchmark measures a real sweep, not NaNs.
+
+#include <benchmark/benchmark.h>
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "autodiff/derivatives.hpp"
+#include "autodiff/structure/repetition.hpp"
+#include "programs.hpp"
+#include "ui/model/roll_model.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/graph_scene.hpp"
+
+using namespace adviz;
+using namespace adviz::ui;
+
+namespace {
+
+// x(k) = sin(x(k−1))·a for n steps, f = x(n)·x(n): x converges to the fixed point of a·sin,
+// finite for any a, and f and ∂f/∂a depend on a.
+std::string recurrence(int n) {
+    std::string s;
+    for (int k = 1; k <= n; ++k)
+        s += "x" + std::to_string(k) + " = sin(" + (k == 1 ? std::string("x") : "x" + std::to_string(k - 1)) + ")*a\n";
+    return s + "f = x" + std::to_string(n) + "*x" + std::to_string(n) + "\n";
+}
+
+// Throws unless f and its gradient are finite at two points and differ between them.
+void checkProgram(const Graph& g) {
+    auto at = [&](double a) {
+        std::vector<double> x(static_cast<std::size_t>(g.inputCount()), 0.7);
+        x[static_cast<std::size_t>(g.inputIndex("a"))] = a;
+        return vjp(g, x, std::vector<double>{1.0});
+    };
+    const VjpResult p = at(1.3), q = at(1.7);
+    auto finite = [](const VjpResult& r) {
+        if (!std::isfinite(r.outputs[0])) return false;
+        for (double v : r.cotangent) if (!std::isfinite(v)) return false;
+        return true;
+    };
+    if (!finite(p) || !finite(q)) throw std::runtime_error("recurrence: non-finite values");
+    if (p.outputs[0] == q.outputs[0] || p.cotangent == q.cotangent)
+        throw std::runtime_error("recurrence: values do not depend on the input");
+}
+
+void render(GraphScene& scene, QImage& image) {
+    QPainter p(&image);
+    scene.render(&p, QRectF(image.rect()), scene.sceneRect());
+}
+
+const QString& source100k() {
+    static const QString s = [] {
+        const std::string text = recurrence(100'000);
+        checkProgram(bench::parseProgram(text));
+        return QString::fromStdString(text);
+    }();
+    return s;
+}
+
+void Detect100k(benchmark::State& state) {
+    const Graph g = bench::parseProgram(recurrence(100'000));
+    for (auto _ : state) benchmark::DoNotOptimize(findRepetition(g));
+    const Repetition r = findRepetition(g);
+    if (r.count != 100'000) state.SkipWithError("repetition not found");
+    state.counters["ops"] = static_cast<double>(r.ops.size());
+}
+
+// From the loaded text to the rolled drawing rendered once (what "open" costs the user).
+void OpenRolled100k(benchmark::State& state) {
+    const QString& text = source100k();
+    QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        SessionModel model;
+        GraphScene scene(model, nullptr, /*synchronous=*/true);
+        if (!model.setSource(text) || !scene.roll().isRolled() || !scene.layoutError().isEmpty()) {
+            state.SkipWithError("not drawn rolled up");
+            return;
+        }
+        render(scene, image);
+        state.counters["steps"] = model.stepCount();
+        state.counters["drawn"] = scene.drawnGraph().size();
+    }
+}
+
+// The drawing alone, for a program already loaded (parsed, traced): body found, rolled
+// drawing built, laid out, items made, rendered once.
+void DrawRolled100k(benchmark::State& state) {
+    SessionModel model;
+    if (!model.setSource(source100k())) {
+        state.SkipWithError("refused");
+        return;
+    }
+    QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        GraphScene scene(model, nullptr, true);
+        if (!scene.roll().isRolled()) {
+            state.SkipWithError("not rolled up");
+            return;
+        }
+        render(scene, image);
+    }
+}
+
+// One step of the reverse sweep mid-block, forwards (animated: a few frames of the token under
+// way) and backwards (a jump), as the player drives the scene; each frame rendered whole.
+void StepRolled100k(benchmark::State& state) {
+    const bool backwards = state.range(0) != 0;
+    SessionModel model;
+    GraphScene scene(model, nullptr, true);
+    if (!model.setSource(source100k()) || !scene.roll().isRolled()) {
+        state.SkipWithError("not drawn rolled up");
+        return;
+    }
+    QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
+    int k = model.stepCount() - 150'000;  // mid reverse sweep, iteration ~25,000
+    double p = 0;
+    for (auto _ : state) {
+        if (backwards) {
+            k = k > 1 ? k - 1 : model.stepCount() - 150'000;
+            model.setStep(k);
+            scene.showFrame(k, 0);
+        } else {
+            p += 0.25;
+            if (p >= 1) { p = 0; model.setStep(++k); }
+            scene.showFrame(k, p);
+        }
+        render(scene, image);
+    }
+    state.counters["steps"] = model.stepCount();
+}
+
+}  // namespace
+
+BENCHMARK(Detect100k)->Unit(benchmark::kMillisecond);
+BENCHMARK(OpenRolled100k)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(DrawRolled100k)->Unit(benchmark::kMillisecond);
+BENCHMARK(StepRolled100k)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -1,0 +1,167 @@
+#include "ui/model/roll_model.hpp"
+
+#include <algorithm>
+
+#include "autodiff/limits.hpp"
+#include "ui/model/session_model.hpp"
+
+namespace adviz::ui {
+
+RollModel::RollModel(SessionModel& model, QObject* parent) : QObject(parent), model_(model) {
+    connect(&model_, &SessionModel::graphChanged, this, &RollModel::onGraphChanged);
+    connect(&model_, &SessionModel::traceChanged, this, &RollModel::index);
+    onGraphChanged();
+}
+
+void RollModel::onGraphChanged() {
+    const Graph& g = model_.graph();
+    rep_ = findRepetition(g);
+    view_.reset();
+    if (rollsByDefault(g, rep_)) view_.emplace(g, rep_);
+    index();
+}
+
+bool RollModel::canUnroll() const { return model_.graph().size() <= limits::maxDrawnNodes; }
+
+void RollModel::setRolled(bool on) {
+    if (on == isRolled() || (on && !rep_.found()) || (!on && !canUnroll())) return;
+    if (on) view_.emplace(model_.graph(), rep_);
+    else view_.reset();
+    index();
+    emit viewChanged();
+}
+
+int RollModel::maxExpandedIterations() const {
+    if (!rep_.found()) return 0;
+    const long long room = limits::maxDrawnNodes - rolledSize(model_.graph(), rep_);
+    return static_cast<int>(std::clamp<long long>(room / std::max(1, rep_.length), 0, rep_.count));
+}
+
+void RollModel::expand(int first, int last) {
+    if (!rep_.found()) return;
+    first = std::clamp(first, 0, rep_.count - 1);
+    last = std::clamp(last, first, rep_.count - 1);
+    last = std::min(last, first + std::max(0, maxExpandedIterations() - 1));
+    view_.emplace(model_.graph(), rep_, std::make_pair(first, last));
+    index();
+    emit viewChanged();
+}
+
+void RollModel::collapse() {
+    if (!rep_.found()) return;
+    view_.emplace(model_.graph(), rep_);
+    index();
+    emit viewChanged();
+}
+
+void RollModel::index() {
+    segmentSteps_.clear();
+    if (!view_) {
+        index_ = TraceIndex();
+        return;
+    }
+    const Trace& t = model_.trace();
+    index_ = TraceIndex(t);
+    segmentSteps_.resize(view_->segments().size());
+    for (std::size_t k = 0; k < t.steps.size(); ++k) {
+        const int it = iterationOfStep(static_cast<int>(k));
+        if (it < 0) continue;
+        segmentSteps_[static_cast<std::size_t>(view_->segmentOfIteration(it))].push_back(
+            static_cast<std::uint32_t>(k));
+    }
+}
+
+int RollModel::iterationOfStep(int k) const {
+    const Trace& t = model_.trace();
+    if (!view_ || k < 0 || static_cast<std::size_t>(k) >= t.steps.size()) return -1;
+    const auto& places = view_->places();
+    auto iterationOf = [&](int node) {
+        return node >= 0 && static_cast<std::size_t>(node) < places.size() ? places[static_cast<std::size_t>(node)].iteration : -1;
+    };
+    // An adjoint into a node from before the block (a weight every iteration reads) belongs to
+    // the iteration of the op it comes from.
+    const Step& s = t.steps[static_cast<std::size_t>(k)];
+    const int own = iterationOf(s.node);
+    return own >= 0 ? own : iterationOf(s.consumer);
+}
+
+// The step whose caption the frame shows (as computeFrame does), or -1 before the first.
+int RollModel::shownStep(int step, double progress) const {
+    const int n = model_.stepCount();
+    step = std::clamp(step, 0, n);
+    if (progress > 0 && step < n) return step;
+    return step - 1;
+}
+
+std::vector<int> RollModel::shownIterations(int step, double progress) const {
+    std::vector<int> shown;
+    if (!view_) return shown;
+    const int j = shownStep(step, progress);
+    for (std::size_t s = 0; s < view_->segments().size(); ++s) {
+        const auto& steps = segmentSteps_[s];
+        auto it = std::upper_bound(steps.begin(), steps.end(), static_cast<std::uint32_t>(std::max(j, 0)));
+        const bool any = j >= 0 && it != steps.begin();
+        shown.push_back(any ? iterationOfStep(static_cast<int>(*(it - 1))) : view_->segments()[s].first);
+    }
+    return shown;
+}
+
+Frame RollModel::computeFrame(int step, double progress) const {
+    if (!view_) return {};
+    const Graph& d = view_->graph();
+    const Trace& t = model_.trace();
+    const int n = model_.stepCount();
+    step = std::clamp(step, 0, n);
+    const bool moving = progress > 0 && step < n;
+    const int j = shownStep(step, progress);
+    const std::vector<int> shown = shownIterations(step, progress);
+    auto realOf = [&](int node) {
+        const int s = view_->segmentOf(node);
+        return view_->realNode(node, s < 0 ? 0 : shown[static_cast<std::size_t>(s)]);
+    };
+
+    // A trace of the drawn graph holding the one step shown: its states before that step come
+    // from the whole program's trace, node by node; the frame logic is the unrolled one's.
+    Trace small;
+    small.mode = t.mode;
+    small.initial.resize(static_cast<std::size_t>(d.size()));
+    const std::size_t before = static_cast<std::size_t>(std::max(j, 0));
+    for (int node = 0; node < d.size(); ++node)
+        small.initial[static_cast<std::size_t>(node)] = index_.stateAt(realOf(node), before);
+    Frame f;
+    if (j < 0) {
+        if (n > 0) small.steps.push_back(t.steps[0]);  // for the opening caption only
+        f = adviz::ui::computeFrame(d, small, 0, 0);
+        f.state = small.initial;
+        return f;
+    }
+    Step s = t.steps[static_cast<std::size_t>(j)];
+    s.node = view_->drawnNode(s.node, shown);
+    if (s.consumer >= 0) {
+        s.consumer = view_->drawnNode(s.consumer, shown);
+        // The edge is drawn only if the consumer's copy reads this very copy (an adjoint from
+        // the next iteration of a rolled copy arrives on the loop-back, not on a drawn edge).
+        if (s.consumer < 0 || s.node < 0 || d[s.consumer].operand(s.slot) != s.node) {
+            if (s.phase == Phase::Adjoint) s.phase = Phase::Seed;  // the node alone lights up
+            s.consumer = -1;
+        }
+    }
+    if (s.node < 0) {
+        f = adviz::ui::computeFrame(d, small, 0, 0);
+        f.caption = QString::fromStdString(t.steps[static_cast<std::size_t>(j)].formula);
+        f.captionLead.clear();
+    } else {
+        small.steps.push_back(std::move(s));
+        f = moving ? adviz::ui::computeFrame(d, small, 0, progress) : adviz::ui::computeFrame(d, small, 1, 0);
+    }
+    f.shownStep = j;
+    if (const int it = iterationOfStep(j); it >= 0) {
+        const QString where = QStringLiteral("Iteration %1 of %2")
+                                  .arg(QString::fromStdString(limits::grouped(it + 1)),
+                                       QString::fromStdString(limits::grouped(rep_.count)));
+        f.captionLead = f.captionLead.isEmpty() ? where : where + QStringLiteral(" · ") + f.captionLead;
+    }
+    return f;
+}
+
+}  // namespace adviz::ui
