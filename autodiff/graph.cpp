@@ -220,6 +220,9 @@ Graph GraphBuilder::finish() {
         if (static_cast<int>(id) < g.inputs) g.wengert[id] = static_cast<std::int32_t>(id) - g.inputs + 1;
         else if (g.nodes[id].op != Op::Const) g.wengert[id] = next++;
     }
+    g.hot.resize(g.nodes.size());
+    for (std::size_t id = 0; id < g.nodes.size(); ++id)
+        g.hot[id] = {g.nodes[id].a, g.nodes[id].b, g.nodes[id].op};
     impl_ = std::make_unique<Impl>();
     return g;
 }

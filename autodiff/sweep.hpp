@@ -22,17 +22,29 @@ struct NoRecord {
     template <class... A> void adjoint(A&&...) {}
 };
 
+/// The graph's HotNode array: g.hot when it matches the nodes (every graph from GraphBuilder),
+/// else derived into a per-thread scratch copy, so the loops below are one code path either way.
+inline const HotNode* hotNodes(const Graph& g) {
+    if (g.hot.size() == g.nodes.size()) return g.hot.data();
+    static thread_local std::vector<HotNode> scratch;
+    scratch.resize(g.nodes.size());
+    for (std::size_t id = 0; id < g.nodes.size(); ++id)
+        scratch[id] = {g.nodes[id].a, g.nodes[id].b, g.nodes[id].op};
+    return scratch.data();
+}
+
 /// Every node's value at inputs x (one per input), into value (resized to the graph).
 template <class T, class Rec = NoRecord>
 void evaluate(const Graph& g, std::span<const T> x, std::vector<T>& value, Rec&& rec = {}) {
     value.resize(g.nodes.size());
     const int n = g.size();
+    const HotNode* hot = hotNodes(g);
     for (int id = 0; id < n; ++id) {
-        const Node& node = g[id];
+        const HotNode& node = hot[id];
         T& y = value[static_cast<std::size_t>(id)];
         switch (node.op) {
             case Op::Input: y = x[static_cast<std::size_t>(id)]; break;
-            case Op::Const: y = T(node.constant); continue;  // literals are known from the start
+            case Op::Const: y = T(g[id].constant); continue;  // literals are known from the start
             default: {
                 const T& a = value[static_cast<std::size_t>(node.a)];
                 const T& b = node.b >= 0 ? value[static_cast<std::size_t>(node.b)] : a;
@@ -50,14 +62,15 @@ void forwardSweep(const Graph& g, std::span<const T> x, std::span<const T> xdot,
                   std::vector<Dual<T>>& node, Rec&& rec = {}) {
     node.resize(g.nodes.size());
     const int n = g.size();
+    const HotNode* hot = hotNodes(g);
     for (int id = 0; id < n; ++id) {
-        const Node& nd = g[id];
+        const HotNode& nd = hot[id];
         Dual<T>& y = node[static_cast<std::size_t>(id)];
         switch (nd.op) {
             case Op::Input:
                 y = {x[static_cast<std::size_t>(id)], xdot[static_cast<std::size_t>(id)]};
                 break;
-            case Op::Const: y = Dual<T>(T(nd.constant), T(0.0)); continue;
+            case Op::Const: y = Dual<T>(T(g[id].constant), T(0.0)); continue;
             default: {
                 const Dual<T>& a = node[static_cast<std::size_t>(nd.a)];
                 const Dual<T>& b = nd.b >= 0 ? node[static_cast<std::size_t>(nd.b)] : a;
@@ -92,13 +105,14 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
     value.resize(g.nodes.size());
     std::vector<T>& partial = reversePartials<T>();
     if (partial.size() < 2 * g.nodes.size()) partial.resize(2 * g.nodes.size());
+    const HotNode* hot = hotNodes(g);
     for (int id = 0; id < n; ++id) {
-        const Node& node = g[id];
+        const HotNode& node = hot[id];
         const auto i = static_cast<std::size_t>(id);
         T& y = value[i];
         switch (node.op) {
             case Op::Input: y = x[i]; break;
-            case Op::Const: y = T(node.constant); continue;  // as in evaluate(): not recorded
+            case Op::Const: y = T(g[id].constant); continue;  // as in evaluate(): not recorded
             default: {
                 const T& a = value[static_cast<std::size_t>(node.a)];
                 const T& b = node.b >= 0 ? value[static_cast<std::size_t>(node.b)] : a;
@@ -115,7 +129,7 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
         if constexpr (recording) rec.seed(static_cast<int>(j), before, adjoint[out], ybar[j]);
     }
     for (int id = n - 1; id >= g.inputs; --id) {
-        const Node& nd = g[id];
+        const HotNode& nd = hot[id];
         const auto i = static_cast<std::size_t>(id);
         if (nd.op == Op::Const) {
             // Unrecorded, edges into constants are accumulated like any other (no check of the
@@ -129,11 +143,11 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
         if (!recording && isZero(vbar)) continue;
         const int arity = nd.b >= 0 ? 2 : 1;  // (cheaper than the table lookup in the hot loop)
         for (int slot = 0; slot < arity; ++slot) {
-            const int u = nd.operand(slot);
+            const int u = slot == 0 ? nd.a : nd.b;
             const T& p = partial[2 * i + static_cast<std::size_t>(slot)];
             T& ubar = adjoint[static_cast<std::size_t>(u)];
             if constexpr (recording) {
-                if (g[u].op == Op::Const) continue;
+                if (hot[u].op == Op::Const) continue;
                 const T before = ubar;
                 ubar = before + chainTerm(p, vbar);  // accumulate, never overwrite
                 rec.adjoint(u, id, slot, p, vbar, before, ubar);
