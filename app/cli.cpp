@@ -185,6 +185,7 @@ const std::vector<Command>& commands() {
         {"cost", true, cmdCost},
         {"checkpoint", true, cmdCheckpoint},
         {"quiz", true, cmdQuiz},
+        {"chain", true, cmdChain},
     };
     return list;
 }

@@ -104,6 +104,9 @@ commands:
   cost    EXPR --at ... [--csv|--json]                passes and operations for a full gradient
   checkpoint EXPR --at ... --strategy store-all|sqrt|every:K|binomial:S [--json]
                                                       checkpointed reverse mode: gradient, memory
+  chain   EXPR --at ... [--wrt x] [--json]           the chain rule as a product of Jacobians:
+                                                      forward, reverse and cheapest orders
+  pytorch EXPR --at ... [--seed ...]                  a PyTorch script that checks the numbers
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
           [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
@@ -153,6 +156,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     p.addOptions({at, dir, seed, json, file, mode, format, output, step, shot, tb, help, csv, method,
                   strategy, panel, jac, backward, progress, typed, present, theme, textScale, example,
                   scene, steps, caption, fps, width, init, level, rolled});
+    QCommandLineOption wrt("wrt", "the input a chain starts from", "name");
+    p.addOption(wrt);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -185,6 +190,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
         if (!ok) return CliError{UsageStatus, "--init must be a whole number from 0 (the seed)"};
     }
     opt.json = p.isSet(json);
+    opt.wrt = p.value(wrt).toStdString();
     if (p.isSet(mode)) opt.mode = p.value(mode).toStdString();
     if (p.isSet(format)) opt.format = p.value(format).toStdString();
     opt.level = p.value(level).toStdString();

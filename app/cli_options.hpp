@@ -60,6 +60,7 @@ struct Options {
     bool caption = false;             ///< export --caption: the step's formula under the picture
     int fps = 12;                     ///< export --fps (GIF)
     int width = 960;                  ///< export --width (GIF), pixels
+    std::string wrt;                  ///< chain --wrt NAME: the input the chain starts from
     bool help = false;
     TeachOptions teach;               ///< trace --dual, quiz (teach_options.hpp)
 };

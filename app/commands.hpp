@@ -36,5 +36,7 @@ int traceDual(const Job& job, const Options& opt, std::ostream& out, std::ostrea
 int cmdQuiz(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 /// The sheet of a quiz command line (an error printed and status set if it cannot be made).
 std::optional<Worksheet> quizSheet(const Job& job, const Options& opt, std::ostream& err, int& status);
+// The chain rule as a product of Jacobians (cmd_chain.cpp).
+int cmdChain(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 
 }  // namespace adviz::cli
