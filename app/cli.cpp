@@ -186,6 +186,7 @@ const std::vector<Command>& commands() {
         {"checkpoint", true, cmdCheckpoint},
         {"quiz", true, cmdQuiz},
         {"chain", true, cmdChain},
+        {"pytorch", true, cmdPytorch},
     };
     return list;
 }

@@ -39,4 +39,7 @@ std::optional<Worksheet> quizSheet(const Job& job, const Options& opt, std::ostr
 // The chain rule as a product of Jacobians (cmd_chain.cpp).
 int cmdChain(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 
+// A PyTorch script that checks the numbers (cmd_pytorch.cpp).
+int cmdPytorch(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
+
 }  // namespace adviz::cli
