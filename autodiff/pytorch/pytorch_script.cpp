@@ -56,6 +56,25 @@ std::string nested(const Shape& s, const std::vector<std::int32_t>& items, At at
     return out + "]";
 }
 
+// An inline expression without its outer parentheses, for use as a call's argument:
+// torch.sum((z2 - y) ** 2.0), not torch.sum(((z2 - y) ** 2.0)).
+std::string bare(const std::string& text) {
+    if (text.size() < 2 || text.front() != '(' || text.back() != ')') return text;
+    int depth = 0;
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+        if (depth == 0) return text;  // "(a) + (b)": the first parenthesis closes early
+    }
+    return text.substr(1, text.size() - 2);
+}
+
+// op's PyTorch expression with the operands filled in; a function's arguments bare.
+std::string fill(Op op, const std::string& a, const std::string& b) {
+    const std::string_view pattern = expression(op);
+    if (pattern.starts_with("torch.")) return substitute(pattern, bare(a), bare(b));
+    return substitute(pattern, a, b);
+}
+
 bool isPythonReserved(const std::string& name) {
     static const std::set<std::string> reserved{
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
@@ -114,7 +133,7 @@ public:
         if (!text.empty()) return text;
         const Node& n = g_[id];
         if (n.op == Op::Const) return "torch.tensor(" + pythonNumber(n.constant) + ")";
-        std::string expr = substitute(expression(n.op), operand(n, 0), n.b >= 0 ? operand(n, 1) : "");
+        std::string expr = fill(n.op, operand(n, 0), n.b >= 0 ? operand(n, 1) : "");
         const std::string_view name = g_.nameOf(id);
         const bool named = !name.empty() && name.find('[') == std::string_view::npos;
         if (named || scalarUses_[static_cast<std::size_t>(id)] > 1) {
@@ -196,24 +215,23 @@ private:
     }
 
     std::string shapedExpression(const shaped::Node& n) {
-        auto a = [&] { return shapedNode(n.operands[0]); };
+        auto a = [&] { return bare(shapedNode(n.operands[0])); };
         switch (n.kind) {
             case Kind::Input: return shaped_[0];  // declared by input(); not reached
             case Kind::Scalar: return scalar(n.elements.front());
             case Kind::Literal: return literal(n);
             case Kind::Elementwise:
-                return substitute(expression(n.op), shapedOperand(n, 0),
-                                  n.operands.size() > 1 ? shapedOperand(n, 1) : "");
-            case Kind::MatMul: return a() + " @ " + shapedNode(n.operands[1]);
+                return fill(n.op, shapedOperand(n, 0), n.operands.size() > 1 ? shapedOperand(n, 1) : "");
+            case Kind::MatMul: return shapedNode(n.operands[0]) + " @ " + shapedNode(n.operands[1]);
             case Kind::Transpose: return "torch.t(" + a() + ")";
             case Kind::Sum: return "torch.sum(" + a() + ")";
             case Kind::SumAxis: return "torch.sum(" + a() + ", " + std::to_string(n.axis) + ")";
             case Kind::Mean: return "torch.mean(" + a() + ")";
-            case Kind::Dot: return "torch.dot(" + a() + ", " + shapedNode(n.operands[1]) + ")";
+            case Kind::Dot: return "torch.dot(" + a() + ", " + bare(shapedNode(n.operands[1])) + ")";
             case Kind::Softmax: return "torch.softmax(" + a() + ", dim=-1)";
             case Kind::LogSumExp: return "torch.logsumexp(" + a() + ", dim=-1)";
             case Kind::Index: {
-                std::string s = a() + "[";
+                std::string s = shapedNode(n.operands[0]) + "[";
                 for (std::size_t k = 0; k < n.index.size(); ++k) s += (k ? ", " : "") + std::to_string(n.index[k]);
                 return s + "]";
             }
