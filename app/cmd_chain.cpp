@@ -39,16 +39,22 @@ void textMatrix(std::ostream& out, int rows, int cols, const std::vector<double>
         out << "    (" << rows << " × " << cols << " entries: --json lists them)\n";
         return;
     }
+    // Right-aligned by characters, not bytes: "−0.4" is four characters in six bytes.
+    auto characters = [](const std::string& s) {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    };
     std::vector<std::string> cell;
     std::size_t width = 0;
     for (double v : entries) {
         cell.push_back(formatShort(v));
-        width = std::max(width, cell.back().size());
+        width = std::max(width, characters(cell.back()));
     }
     for (int i = 0; i < rows; ++i) {
         out << "   ";
-        for (int j = 0; j < cols; ++j)
-            out << " " << std::setw(static_cast<int>(width)) << cell[static_cast<std::size_t>(i * cols + j)];
+        for (int j = 0; j < cols; ++j) {
+            const std::string& c = cell[static_cast<std::size_t>(i * cols + j)];
+            out << " " << std::string(width - characters(c), ' ') << c;
+        }
         out << "\n";
     }
 }
