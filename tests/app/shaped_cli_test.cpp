@@ -69,7 +69,7 @@ TEST_CASE("values of the wrong shape and unknown names are refused", "[shaped][c
     CHECK(r.out.find("r = 6") != std::string::npos);
 }
 
-TEST_CASE("--init gives reproducible values to inputs without one", "[shaped][cli][init]") {
+TEST_CASE("init: --init gives reproducible values to inputs without one", "[shaped][cli][init]") {
     const auto a = run({"eval", mlp, "--init", "7", "--at", "x=[1,2]", "--json"});
     const auto b = run({"eval", mlp, "--init", "7", "--at", "x=[1,2]", "--json"});
     const auto c = run({"eval", mlp, "--init", "8", "--at", "x=[1,2]", "--json"});

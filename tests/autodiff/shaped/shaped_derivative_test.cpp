@@ -146,7 +146,7 @@ TEST_CASE("softmax and logsumexp are stable at large inputs", "[shaped][derivati
     CHECK(evaluateAt(h, std::vector<double>{-1000, -1000}).outputs[0] == Approx(-1000 + std::log(2.0)));
 }
 
-TEST_CASE("--init values follow the documented splitmix64 formula", "[shaped][init]") {
+TEST_CASE("init: --init values follow the documented splitmix64 formula", "[shaped][init]") {
     const Graph g = test::parseOk("W: [3, 2]; b: [3]\nr = sum(W @ [1, 2] + b) + s");
     // Computed by hand from the README's rule: s₀ = SEED, per draw s += 0x9E3779B97F4A7C15 and
     // the splitmix64 mix; u = (z >> 11)·2⁻⁵³; value = a(2u − 1) with a = √(6/(3+2)) for W.
