@@ -17,7 +17,7 @@ torch.set_num_threads(1)  # adviz's sweeps use one core; so does this
 
 adviz = json.load(open(sys.argv[1]))
 repeats = int(sys.argv[2])
-inputs = {k: torch.tensor(v, requires_grad=(k != "t")) for k, v in adviz["inputs"].items()}
+inputs = {k: torch.tensor(v, dtype=torch.float64, requires_grad=(k != "t")) for k, v in adviz["inputs"].items()}
 x, W1, b1, W2, b2, t = (inputs[k] for k in ("x", "W1", "b1", "W2", "b2", "t"))
 params = [x, W1, b1, W2, b2]
 
