@@ -1,0 +1,25 @@
+#pragma once
+// Where the shaped trace and the scalar trace of one sweep meet: the window steps through either
+// and, when the user expands a matrix operation into its scalar nodes (or collapses it back),
+// keeps the place. Shaped step s stands for the scalar steps that made its numbers: those of the
+// scalar nodes its operation created (forward, primal) or the adjoint steps leaving them
+// (reverse). Both traces visit operations in the same order, so the map is monotone.
+
+#include <cstddef>
+#include <vector>
+
+#include "autodiff/graph.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
+#include "autodiff/trace.hpp"
+
+namespace adviz::shaped {
+
+/// For each count s of shaped steps done (0 … shaped.steps.size()), the count of scalar steps
+/// that have done the same work: ends[0] = 0, ends.back() = scalar.size(), nondecreasing.
+std::vector<std::size_t> scalarStepEnds(const Graph& g, const Trace& scalar, const ShapedTrace& shaped);
+
+/// The shaped step count shown at scalar step count k: the most shaped steps whose work is done
+/// by then (the largest s with ends[s] ≤ k).
+std::size_t shapedStepAt(const std::vector<std::size_t>& ends, std::size_t k);
+
+}  // namespace adviz::shaped

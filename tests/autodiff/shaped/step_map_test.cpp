@@ -1,0 +1,99 @@
+// The map between shaped and scalar steps: at the scalar step a shaped step maps to, the scalar
+// trace holds exactly the numbers the shaped step shows (values in forward, adjoints in reverse).
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "autodiff/shaped/init.hpp"
+#include "autodiff/shaped/step_map.hpp"
+#include "autodiff/test_support.hpp"
+
+using namespace adviz;
+using namespace adviz::shaped;
+using adviz::test::parseOk;
+
+namespace {
+
+const char* mlp = R"(x: [2]
+W1: [3, 2]; b1: [3]
+W2: [1, 3]; b2: [1]
+y: [1]
+z1 = W1 @ x + b1
+h  = sigmoid(z1)
+z2 = W2 @ h + b2
+L  = sum((z2 - y)^2))";
+
+bool regroups(Kind k) { return k == Kind::Transpose || k == Kind::Index || k == Kind::Literal; }
+
+void checkMonotone(const std::vector<std::size_t>& ends, std::size_t scalarSize) {
+    REQUIRE(ends.front() == 0);
+    REQUIRE(ends.back() == scalarSize);
+    for (std::size_t s = 1; s < ends.size(); ++s) REQUIRE(ends[s] >= ends[s - 1]);
+}
+
+}  // namespace
+
+TEST_CASE("shaped reverse steps map to the scalar step where their adjoints are in place") {
+    const Graph g = parseOk(mlp);
+    const std::vector<double> x = initialValues(g, 7);
+    const std::vector<double> ybar{1.0};
+    const Trace scalar = traceReverse(g, x, ybar);
+    const ShapedTrace shaped = traceShapedReverse(g, x, ybar);
+    const auto ends = scalarStepEnds(g, scalar, shaped);
+    REQUIRE(ends.size() == shaped.steps.size() + 1);
+    checkMonotone(ends, scalar.size());
+    const ShapedGraph& sg = *g.shaped;
+    int compared = 0;
+    for (std::size_t s = 0; s < shaped.steps.size(); ++s) {
+        const ShapedStep& step = shaped.steps[s];
+        if (step.phase != Phase::Adjoint || regroups(sg[step.node].kind)) continue;
+        const auto state = scalar.stateAt(ends[s + 1]);
+        const auto& el = sg[step.node].elements;
+        for (std::size_t k = 0; k < el.size(); ++k) {
+            const NodeState& ns = state[static_cast<std::size_t>(el[k])];
+            INFO("shaped step " << s << ": " << step.rule << ", element " << k);
+            REQUIRE(ns.hasAdjoint);
+            REQUIRE(ns.adjoint == Approx(step.after[k]).margin(1e-14));
+            ++compared;
+        }
+        // One step earlier the operation's work is not done yet: the scalar trace is before it
+        // (or the previous shaped step maps to the same scalar step).
+        REQUIRE(shapedStepAt(ends, ends[s + 1]) >= s + 1);
+    }
+    CHECK(compared >= 20);  // every weight, bias and input gets its adjoint compared
+}
+
+TEST_CASE("shaped forward steps map to the scalar step where their values and tangents are known") {
+    const Graph g = parseOk(mlp);
+    const std::vector<double> x = initialValues(g, 3);
+    std::vector<double> xdot(x.size(), 0.0);
+    xdot[1] = 1;  // x[1]
+    const Trace scalar = traceForward(g, x, xdot);
+    const ShapedTrace shaped = traceShapedForward(g, x, xdot);
+    const auto ends = scalarStepEnds(g, scalar, shaped);
+    checkMonotone(ends, scalar.size());
+    const ShapedGraph& sg = *g.shaped;
+    for (std::size_t s = 0; s < shaped.steps.size(); ++s) {
+        const ShapedStep& step = shaped.steps[s];
+        const auto state = scalar.stateAt(ends[s + 1]);
+        const auto& el = sg[step.node].elements;
+        for (std::size_t k = 0; k < el.size(); ++k) {
+            const NodeState& ns = state[static_cast<std::size_t>(el[k])];
+            REQUIRE(ns.hasValue);
+            REQUIRE(ns.value == Approx(step.value[k]).margin(1e-14));
+            REQUIRE(ns.tangent == Approx(step.tangent[k]).margin(1e-14));
+        }
+    }
+}
+
+TEST_CASE("a scalar step count maps back to the last shaped step done by then") {
+    const std::vector<std::size_t> ends{0, 3, 3, 7, 10};
+    CHECK(shapedStepAt(ends, 0) == 0);
+    CHECK(shapedStepAt(ends, 2) == 0);
+    CHECK(shapedStepAt(ends, 3) == 2);
+    CHECK(shapedStepAt(ends, 6) == 2);
+    CHECK(shapedStepAt(ends, 7) == 3);
+    CHECK(shapedStepAt(ends, 10) == 4);
+    CHECK(shapedStepAt(ends, 99) == 4);
+}
