@@ -4,10 +4,13 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -28,6 +31,9 @@
 #include "ui/session/session_controller.hpp"
 #include "ui/teaching/teaching.hpp"
 #include "ui/scene/graph_view.hpp"
+#include "ui/shaped/shaped_scene.hpp"
+#include "ui/shaped/shaped_table.hpp"
+#include "ui/shaped/shaped_view.hpp"
 #include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/inputs_panel.hpp"
@@ -62,6 +68,7 @@ constexpr QSize kPreferredSize(1500, 940);
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeName::Light) {
     setWindowTitle(tr("adviz: automatic differentiation, made visible"));
     model_ = new SessionModel(this);
+    model_->setPreferShaped(true);  // programs with vectors and matrices: one node per operation
     player_ = new Player(*model_, this);
     scene_ = new GraphScene(*model_, this);
     view_ = new GraphView(scene_);
@@ -76,7 +83,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     auto* centreLayout = new QVBoxLayout(graphTab_);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    centreLayout->addWidget(view_, 1);
+    shapedScene_ = new ShapedScene(*model_, this);
+    shapedView_ = new ShapedView(shapedScene_);
+    graphStack_ = new QStackedWidget;
+    graphStack_->addWidget(view_);
+    graphStack_->addWidget(shapedView_);
+    centreLayout->addWidget(graphStack_, 1);
     centreLayout->addWidget(caption_);
 
     // Everything may shrink: on a 1024×768 projector, or 1280×720 at 150%, the window must fit.
@@ -97,7 +109,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     side_ = new QSplitter(Qt::Vertical);
     side_->addWidget(inputs_);
     sideTabs_ = new QTabWidget;
-    sideTabs_->addTab(table_, tr("Wengert list"));
+    // The Wengert list of the level shown: scalar rows, or one row per matrix operation.
+    shapedTable_ = new ShapedTable(*model_, *shapedScene_);
+    tableStack_ = new QStackedWidget;
+    tableStack_->addWidget(table_);
+    tableStack_->addWidget(shapedTable_);
+    sideTabs_->addTab(tableStack_, tr("Wengert list"));
     sideTabs_->addTab(scrolling(jacobian_), tr("Jacobian"));
     memory_ = new MemoryPanel(*model_);
     sideTabs_->addTab(scrolling(memory_), tr("Memory"));
@@ -130,7 +147,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     });
 
     buildMenus();
-    teaching_ = new Teaching(*this, centreLayout, view_, caption_);
+    teaching_ = new Teaching(*this, centreLayout, graphStack_, caption_);
     scenes_ = new ScenesPanel(*document_);
     sideTabs_->addTab(scenes_, tr("Scenes"));
     presenter_->setScenes(
@@ -146,6 +163,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
 
     connect(player_, &Player::frameChanged, scene_, &GraphScene::showFrame);
     connect(scene_, &GraphScene::frameShown, this, &MainWindow::showCaption);
+    connect(player_, &Player::frameChanged, shapedScene_, &ShapedScene::showFrame);
+    connect(shapedScene_, &ShapedScene::frameShown, this, &MainWindow::showCaption);
+    connect(shapedScene_, &ShapedScene::expandRequested, this, &MainWindow::expandShaped);
+    connect(model_, &SessionModel::levelChanged, this, &MainWindow::syncLevel);
     connect(editor_, &ExpressionEditor::sourceEdited, this, [this](const QString& text) {
         // What was typed is on disk before any parse or layout runs: nothing typed is lost.
         QSettings s;
@@ -209,7 +230,56 @@ void MainWindow::exportAs(const QString& filter, const QString& suffix) {
     statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
-void MainWindow::showCaption() { caption_->showFrame(scene_->frame(), model_->graph(), model_->trace()); }
+void MainWindow::showCaption() {
+    if (model_->level() == Level::Shaped) {
+        const ShapedFrame& f = shapedScene_->frame();
+        const auto& steps = model_->shapedTrace().steps;
+        const bool shown = f.shownStep >= 0 && static_cast<std::size_t>(f.shownStep) < steps.size();
+        caption_->showText(f.captionLead, f.caption,
+                           shown ? std::optional<Phase>(steps[static_cast<std::size_t>(f.shownStep)].phase) : std::nullopt);
+        return;
+    }
+    caption_->showFrame(scene_->frame(), model_->graph(), model_->trace());
+}
+
+void MainWindow::syncLevel() {
+    const bool shaped = model_->level() == Level::Shaped;
+    graphStack_->setCurrentWidget(shaped ? static_cast<QWidget*>(shapedView_) : view_);
+    tableStack_->setCurrentWidget(shaped ? static_cast<QWidget*>(shapedTable_) : table_);
+    if (scalarGraph_) {
+        const QSignalBlocker quiet(scalarGraph_);
+        scalarGraph_->setChecked(!shaped);
+        scalarGraph_->setEnabled(model_->hasShapes());
+    }
+    if (torchView_) torchView_->setEnabled(shaped);
+    shapedView_->setNotice(shaped && model_->scalarRefusal() ? *model_->scalarRefusal() : QString());
+    if (shaped) shapedScene_->relayout();
+    showCaption();
+    showParseState();
+}
+
+std::optional<QString> MainWindow::setScalarGraph(bool on) {
+    auto refused = model_->setLevel(on ? Level::Scalar : Level::Shaped);
+    syncLevel();
+    return refused;
+}
+
+void MainWindow::setTorchView(bool on) {
+    if (torchView_ && torchView_->isChecked() != on) torchView_->setChecked(on);
+    shapedScene_->setTorchView(on);
+}
+
+void MainWindow::expandShaped(int shapedNode) {
+    if (auto refused = setScalarGraph(true)) {
+        shapedView_->setNotice(*refused);
+        return;
+    }
+    // Show where the operation's scalar nodes are: select its first result and look at it.
+    const Graph& g = model_->program();
+    if (!g.shaped || shapedNode < 0 || shapedNode >= g.shaped->size()) return;
+    const auto& elements = (*g.shaped)[shapedNode].elements;
+    if (!elements.empty()) model_->setSelectedNode(elements.front());
+}
 
 void MainWindow::showParseState() {
     if (const auto& e = model_->error()) {
@@ -219,8 +289,15 @@ void MainWindow::showParseState() {
     const Graph& g = model_->graph();
     editor_->clearError();
     auto count = [](int n, const QString& one, const QString& many) {
-        return QString::number(n) + " " + (n == 1 ? one : many);
+        return QLocale().toString(n) + " " + (n == 1 ? one : many);
     };
+    if (model_->level() == Level::Shaped && g.shaped) {
+        editor_->showStatus("✓ " + count(g.shaped->size(), tr("matrix operation"), tr("matrix operations")) + " (" +
+                            count(g.size(), tr("scalar node"), tr("scalar nodes")) + "), " +
+                            count(static_cast<int>(g.shaped->inputs.size()), tr("input"), tr("inputs")) + ", " +
+                            count(static_cast<int>(g.shaped->outputs.size()), tr("output"), tr("outputs")));
+        return;
+    }
     editor_->showStatus("✓ " + count(g.size(), tr("node"), tr("nodes")) + ", " +
                         count(g.inputCount(), tr("input"), tr("inputs")) + ", " +
                         count(g.outputCount(), tr("output"), tr("outputs")));
@@ -379,7 +456,10 @@ void MainWindow::screenshotWhenReady(const QString& path, std::function<void(con
         timer->stop();
         timer->deleteLater();
         view_->fitGraph();
-        if (progress > 0) scene_->showFrame(model_->step(), progress);
+        if (progress > 0) {
+            scene_->showFrame(model_->step(), progress);
+            shapedScene_->showFrame(model_->step(), progress);
+        }
         QApplication::processEvents();
         QPixmap shot = grab();
         done(shot.save(path) ? QString() : tr("cannot write screenshot '%1'").arg(path));

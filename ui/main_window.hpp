@@ -15,6 +15,7 @@ class QMenu;
 class QActionGroup;
 class QSplitter;
 class QTabWidget;
+class QStackedWidget;
 
 namespace adviz::ui {
 
@@ -34,6 +35,9 @@ class Presenter;
 class SessionController;
 class ScenesPanel;
 class Teaching;
+class ShapedScene;
+class ShapedView;
+class ShapedTable;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -67,6 +71,13 @@ public:
     JacobianPanel& jacobianPanel() { return *jacobian_; }
     void setShowBackwardGraph(bool on);
     GraphView& view() { return *view_; }
+    /// The shaped view (programs with vectors and matrices, ui/shaped).
+    ShapedScene& shapedScene() { return *shapedScene_; }
+    ShapedView& shapedView() { return *shapedView_; }
+    /// View ▸ Scalar graph (on) or one node per matrix operation (off); a message if refused.
+    std::optional<QString> setScalarGraph(bool on);
+    /// View ▸ As PyTorch autograd.
+    void setTorchView(bool on);
     CaptionBar& caption() { return *caption_; }
     Presenter& presenter() { return *presenter_; }
     /// Dual numbers, predict mode, side by side (ui/teaching).
@@ -98,6 +109,8 @@ private:
     void buildViewMenu();
     void exportAs(const QString& filter, const QString& suffix);
     void showCaption();
+    void syncLevel();      // the shaped or the scalar drawing, as the model's level says
+    void expandShaped(int shapedNode);  // double-click: its scalar nodes
     void showParseState();
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets
@@ -125,6 +138,13 @@ private:
     QSplitter* side_;
     QSplitter* editorSplit_;   // the editor above the centre tabs          // inputs and the side tabs; collapsible on small screens
     QWidget* graphTab_;
+    QStackedWidget* graphStack_ = nullptr;  // the scalar view or the shaped view
+    QStackedWidget* tableStack_ = nullptr;  // the scalar Wengert list or the shaped one
+    ShapedTable* shapedTable_ = nullptr;
+    ShapedScene* shapedScene_ = nullptr;
+    ShapedView* shapedView_ = nullptr;
+    QAction* scalarGraph_ = nullptr;
+    QAction* torchView_ = nullptr;
     Presenter* presenter_ = nullptr;
     SessionController* document_ = nullptr;
     ScenesPanel* scenes_ = nullptr;

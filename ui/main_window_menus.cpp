@@ -126,6 +126,24 @@ void MainWindow::buildViewMenu() {
         if (!presenter_->isPresenting()) side_->setVisible(on);
     });
     view->addSeparator();
+    scalarGraph_ = keyed(view->addAction(tr("&Scalar graph (every element of the matrices)")));
+    scalarGraph_->setCheckable(true);
+    scalarGraph_->setShortcut(QKeySequence(tr("Ctrl+G")));
+    scalarGraph_->setToolTip(tr("Programs with vectors and matrices are drawn one node per matrix "
+                                "operation; this draws every scalar node instead (double-click a "
+                                "matrix node to open it there)."));
+    scalarGraph_->setEnabled(false);
+    connect(scalarGraph_, &QAction::toggled, this, [this](bool on) {
+        if (auto refused = setScalarGraph(on)) QMessageBox::information(this, tr("Scalar graph"), *refused);
+    });
+    torchView_ = keyed(view->addAction(tr("As &PyTorch autograd")));
+    torchView_->setCheckable(true);
+    torchView_->setShortcut(QKeySequence(tr("Ctrl+T")));
+    torchView_->setToolTip(tr("Label the matrix operations as PyTorch's autograd records them: "
+                              "grad_fn classes, leaves with AccumulateGrad and .grad."));
+    torchView_->setEnabled(false);
+    connect(torchView_, &QAction::toggled, this, &MainWindow::setTorchView);
+    view->addSeparator();
     backwardGraph_ = keyed(view->addAction(tr("&Backward pass as a graph")));
     backwardGraph_->setCheckable(true);
     backwardGraph_->setShortcut(QKeySequence(tr("Ctrl+B")));

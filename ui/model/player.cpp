@@ -24,6 +24,10 @@ Player::Player(SessionModel& model, QObject* parent) : QObject(parent), model_(m
         progress_ = 0;
         emit frameChanged(model_.step(), 0);
     });
+    connect(&model_, &SessionModel::levelChanged, this, [this] {
+        inFlight_ = false;
+        progress_ = 0;
+    });
     connect(&model_, &SessionModel::graphChanged, this, [this] {
         pause();
         inFlight_ = false;

@@ -9,14 +9,25 @@ namespace adviz::ui {
 
 RollModel::RollModel(SessionModel& model, QObject* parent) : QObject(parent), model_(model) {
     connect(&model_, &SessionModel::graphChanged, this, &RollModel::onGraphChanged);
+    connect(&model_, &SessionModel::levelChanged, this, [this] {
+        onGraphChanged();
+        emit viewChanged();
+    });
     connect(&model_, &SessionModel::traceChanged, this, &RollModel::index);
     onGraphChanged();
 }
 
 void RollModel::onGraphChanged() {
     const Graph& g = model_.graph();
-    rep_ = findRepetition(g);
     view_.reset();
+    // A program drawn one node per matrix operation is not rolled up (its scalar graph may be
+    // a 784-input layer: no need to search it for repetition).
+    if (model_.level() == Level::Shaped) {
+        rep_ = {};
+        index();
+        return;
+    }
+    rep_ = findRepetition(g);
     if (rollsByDefault(g, rep_)) view_.emplace(g, rep_);
     index();
 }

@@ -9,6 +9,7 @@
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
 #include "autodiff/limits.hpp"
+#include "autodiff/shaped/step_map.hpp"
 #include "ui/model/rolled_view.hpp"
 
 namespace adviz::ui {
@@ -85,7 +86,9 @@ bool SessionModel::setSource(const QString& text) {
     // program costs its parse and no more; the last good graph stays, the message says why.
     // A program that rolls up (an unrolled loop, rolled_view.hpp) is drawn as its rolled
     // drawing: found in milliseconds, before any trace; its trace must fit the window's limit.
-    if (r.ok())
+    // A program with shapes is drawn one node per matrix operation instead (when the view
+    // prefers it): its scalar drawing is refused only when asked for (setLevel).
+    if (r.ok() && !(r.graph.shaped && preferShaped_))
         if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
             if (auto refused = rolledDrawingRefusal(r.graph, mode_))
                 r.error = ParseError{0, 0, 1, 1, *refused};
@@ -151,7 +154,13 @@ void SessionModel::showGraph(Graph g, bool resetSeeds) {
     if (!anySeed && !ybar_.empty()) ybar_[0] = 1;
 
     if (selected_ >= graph_.size()) selected_ = -1;
+    const Level before = level_;
+    level_ = hasShapes() && preferShaped_ && (!userChoseScalar_ || scalarRefusal()) ? Level::Shaped
+                                                                                    : Level::Scalar;
+    if (!hasShapes()) userChoseScalar_ = false;
+    if (level_ != before) step_ = 0;
     rerun();
+    if (level_ != before) emit levelChanged();
     if (keepLayout) emit traceChanged();
     else emit graphChanged();
     emit pointChanged();
@@ -159,7 +168,12 @@ void SessionModel::showGraph(Graph g, bool resetSeeds) {
 }
 
 void SessionModel::rerun() {
-    switch (mode_) {
+    // The shaped level records the scalar trace only where the scalar graph could be drawn
+    // (to map steps between the levels): a 784-input layer's would take seconds.
+    if (level_ == Level::Shaped && scalarRefusal()) {
+        trace_ = Trace{};
+        trace_.mode = mode_;
+    } else switch (mode_) {
         case Mode::Forward: trace_ = traceForward(graph_, x_, xdot_); break;
         case Mode::ForwardOverReverse: trace_ = traceHvp(graph_, x_, xdot_, ybar_); break;
         case Mode::Reverse: {
@@ -178,13 +192,68 @@ void SessionModel::rerun() {
             break;
         }
     }
+    if (level_ == Level::Shaped) {
+        // The engine's shaped sweeps. Forward-over-reverse and checkpointed schedules are
+        // drawn on the shaped nodes from the reverse sweep's numbers (values, adjoints).
+        shapedTrace_ = mode_ == Mode::Forward ? shaped::traceShapedForward(program_, x_, xdot_)
+                                              : shaped::traceShapedReverse(program_, x_, ybar_);
+        stepEnds_ = trace_.size() > 0 || graph_.size() == 0
+                        ? shaped::scalarStepEnds(program_, trace_, shapedTrace_)
+                        : std::vector<std::size_t>(shapedTrace_.steps.size() + 1, 0);
+    } else {
+        shapedTrace_ = {};
+        stepEnds_.clear();
+    }
     step_ = std::clamp(step_, 0, stepCount());
     index_.reset();
 }
 
+void SessionModel::setPreferShaped(bool on) { preferShaped_ = on; }
+
+std::optional<QString> SessionModel::scalarRefusal() const {
+    if (program_.size() <= limits::maxDrawnNodes) return std::nullopt;
+    return tr("The scalar graph has %L1 nodes, more than the %L2 the window draws: it stays drawn "
+              "one node per matrix operation (the shaped view).")
+        .arg(program_.size())
+        .arg(limits::maxDrawnNodes);
+}
+
+std::optional<QString> SessionModel::setLevel(Level level) {
+    if (level == level_) return std::nullopt;
+    if (level == Level::Shaped && !hasShapes()) return tr("This program has no vectors or matrices.");
+    if (level == Level::Scalar)
+        if (auto refused = scalarRefusal()) return refused;
+    userChoseScalar_ = level == Level::Scalar;
+    // The place in the sweep: the scalar steps that did the shaped steps' work, and back.
+    const std::size_t scalarAt = static_cast<std::size_t>(scalarStep());
+    level_ = level;
+    rerun();
+    step_ = level_ == Level::Scalar ? static_cast<int>(scalarAt)
+                                    : static_cast<int>(shaped::shapedStepAt(stepEnds_, scalarAt));
+    step_ = std::clamp(step_, 0, stepCount());
+    emit levelChanged();
+    emit traceChanged();
+    emit stepChanged(step_);
+    return std::nullopt;
+}
+
+int SessionModel::scalarStep() const {
+    if (level_ == Level::Scalar) return step_;
+    if (stepEnds_.empty()) return 0;
+    return static_cast<int>(stepEnds_[std::min<std::size_t>(static_cast<std::size_t>(step_), stepEnds_.size() - 1)]);
+}
+
+std::vector<NodeState> SessionModel::state() const {
+    if (level_ == Level::Shaped && trace_.initial.size() != static_cast<std::size_t>(graph_.size()))
+        return std::vector<NodeState>(static_cast<std::size_t>(graph_.size()));
+    return trace_.stateAt(static_cast<std::size_t>(scalarStep()));
+}
+
 NodeState SessionModel::stateOf(int id) const {
+    if (level_ == Level::Shaped && trace_.initial.size() != static_cast<std::size_t>(graph_.size()))
+        return NodeState{};
     if (!index_) index_.emplace(trace_);
-    return index_->stateAt(id, static_cast<std::size_t>(step_));
+    return index_->stateAt(id, static_cast<std::size_t>(scalarStep()));
 }
 
 void SessionModel::pointEdited() {

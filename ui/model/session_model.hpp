@@ -13,6 +13,7 @@
 #include "autodiff/checkpoint.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
 #include "autodiff/structure/trace_index.hpp"
 #include "autodiff/trace.hpp"
 
@@ -25,6 +26,10 @@ double initialInputValue(int i);
 /// Input i's value in Randomize press number draw (1, 2, …): uniform over [−2, 2] in hundredths
 /// from SplitMix64 of (draw, i); the same numbers in every session and on every machine.
 double randomInputValue(std::uint64_t draw, int i);
+
+/// What the steps count: the scalar Wengert list's steps, or (for programs with vectors and
+/// matrices) one step per shaped operation (autodiff/shaped/shaped_trace.hpp).
+enum class Level { Scalar, Shaped };
 
 class SessionModel : public QObject {
     Q_OBJECT
@@ -78,13 +83,38 @@ public:
     void setShowBackwardGraph(bool on);
     bool showBackwardGraph() const { return showBackward_; }
 
+    /// Whether programs with vectors and matrices are shown one node per shaped operation (the
+    /// window does; exports and the command line's figures draw the scalar graph). Such a
+    /// program is then never refused for its scalar size: its shaped drawing is small.
+    void setPreferShaped(bool on);
+    bool hasShapes() const { return program_.shaped != nullptr && !showBackward_; }
+    Level level() const { return level_; }
+    /// Switches the level the steps count in, keeping the place in the sweep (the step maps to
+    /// the matching step of the other trace). Returns why not, if the scalar graph is too
+    /// large to draw or the program has no shapes.
+    std::optional<QString> setLevel(Level level);
+    /// Why the scalar graph of a program with shapes cannot be drawn, or nothing.
+    std::optional<QString> scalarRefusal() const;
+    /// The shaped trace of the current sweep (shaped level only; forward or reverse).
+    const shaped::ShapedTrace& shapedTrace() const { return shapedTrace_; }
+    /// The sweep's result in either level: J·ẋ per output (forward), ȳᵀJ per input (reverse),
+    /// H·v per input (forward-over-reverse).
+    const std::vector<double>& result() const { return level_ == Level::Shaped ? shapedTrace_.result : trace_.result; }
+
+    /// The scalar trace (in the shaped level recorded only when the scalar graph is drawable).
     const Trace& trace() const { return trace_; }
-    int stepCount() const { return static_cast<int>(trace_.size()); }
+    int stepCount() const {
+        return static_cast<int>(level_ == Level::Shaped ? shapedTrace_.steps.size() : trace_.size());
+    }
+    /// The current step, counted in the level's steps.
     int step() const { return step_; }
+    /// The scalar step count matching the current step (the same in the scalar level).
+    int scalarStep() const;
     /// Moves to the state after the first k steps (clamped to 0…stepCount()).
     void setStep(int k);
-    /// Every node's numbers after the current step.
-    std::vector<NodeState> state() const { return trace_.stateAt(static_cast<std::size_t>(step_)); }
+    /// Every scalar node's numbers after the current step (unknown where the shaped level
+    /// records no scalar trace).
+    std::vector<NodeState> state() const;
     /// Node id's numbers after the current step: state()[id] without replaying every node (a
     /// panel showing a few nodes of a 10⁵-iteration program stays within a frame).
     NodeState stateOf(int id) const;
@@ -99,6 +129,7 @@ signals:
     void errorChanged();          ///< a parse error appeared or went away
     void pointChanged();          ///< inputs, direction or seed changed
     void selectionChanged(int node);
+    void levelChanged();          ///< shaped or scalar drawing: views swap, steps re-count
 
 private:
     void rerun();  // records the trace for the current graph, point and mode; keeps the step
@@ -115,6 +146,11 @@ private:
     std::optional<Strategy> strategy_;
     bool showBackward_ = false;
     Trace trace_;
+    bool preferShaped_ = false;
+    Level level_ = Level::Scalar;
+    bool userChoseScalar_ = false;      // View ▸ Scalar graph: kept while the program keeps shapes
+    shaped::ShapedTrace shapedTrace_;
+    std::vector<std::size_t> stepEnds_;  // per shaped step count, the scalar step count
     mutable std::optional<TraceIndex> index_;  // built on first use after each re-run
     int step_ = 0;
     int selected_ = -1;

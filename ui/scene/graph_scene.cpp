@@ -65,6 +65,7 @@ GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
     connect(roll_, &RollModel::viewChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::traceChanged, this, [this] {
+        if (model_.level() == Level::Shaped) return;
         if (NodeItem::rowsFor(model_.mode()) != rows_) {
             relayout();  // forward-over-reverse shows four rows of numbers: nodes grow
             return;
@@ -110,6 +111,8 @@ void GraphScene::setEdgeLabelsVisible(bool on) {
 }
 
 void GraphScene::relayout() {
+    // The shaped level draws on its own scene (ui/shaped): this one waits for the scalar level.
+    if (model_.level() == Level::Shaped) return;
     const int gen = ++generation_;
     if (running_) {  // Graphviz runs one layout at a time: start the newest when this one ends
         queued_ = true;
@@ -334,6 +337,7 @@ void GraphScene::helpEvent(QGraphicsSceneHelpEvent* event) {
 void GraphScene::showFrame(int step, double progress) {
     step_ = step;
     progress_ = progress;
+    if (model_.level() == Level::Shaped) return;  // steps count shaped operations: not ours
     const Graph& g = drawnGraph();
     if (static_cast<int>(nodes_.size()) != g.size()) return;  // a layout is on its way
     if (roll_->isRolled()) showRolledFrame(step, progress);

@@ -1,5 +1,7 @@
 #include "ui/teaching/teaching.hpp"
 
+#include <QSignalBlocker>
+
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
@@ -96,7 +98,21 @@ void Teaching::setDualNumbers(bool on) {
 
 bool Teaching::dualNumbers() const { return dual_->isChecked(); }
 
+// The teaching views work on the scalar graph: a program drawn one node per matrix operation
+// is opened into its scalar nodes first (refused, with the reason, when it is too large).
+bool Teaching::toScalarLevel(QAction* action) {
+    if (window_.model().level() != Level::Shaped) return true;
+    if (auto refused = window_.setScalarGraph(true)) {
+        const QSignalBlocker quiet(action);
+        action->setChecked(false);
+        QMessageBox::information(&window_, action->text().remove('&'), *refused);
+        return false;
+    }
+    return true;
+}
+
 void Teaching::setPredicting(bool on) {
+    if (on && !toScalarLevel(predictAction_)) return;
     if (predictAction_->isChecked() != on) predictAction_->setChecked(on);
     predict_->setActive(on);
     showTeaching();
@@ -105,6 +121,7 @@ void Teaching::setPredicting(bool on) {
 bool Teaching::predicting() const { return predict_->isActive(); }
 
 void Teaching::setSideBySide(bool on) {
+    if (on && !toScalarLevel(sideAction_)) return;
     if (sideAction_->isChecked() != on) sideAction_->setChecked(on);
     // The reverse sweep is the longer one: the window's transport runs it, and the forward pane
     // follows step for step until its own sweep ends.
@@ -120,6 +137,7 @@ void Teaching::setSideBySide(bool on) {
 bool Teaching::sideBySide() const { return sides_->isActive(); }
 
 void Teaching::showTeaching() {
+    if (window_.model().level() == Level::Shaped) return;  // the shaped view has its own caption
     window_.scene().setTeaching(dualNumbers(), predict_->hiddenNode(), predict_->hiddenRow());
     window_.caption().showFrame(window_.scene().frame(), window_.model().graph(), window_.model().trace());
 }

@@ -31,6 +31,7 @@ public:
     SideBySide& sideBySidePanes() { return *sides_; }
 
 private:
+    bool toScalarLevel(QAction* action);  // the teaching views need the scalar graph
     void showTeaching();  // the scene's dual numbers and "?"
 
     MainWindow& window_;

@@ -97,6 +97,20 @@ void CaptionBar::showFrame(const Frame& f, const Graph& g, const Trace& trace) {
     showWarnings();
 }
 
+void CaptionBar::showText(const QString& lead, const QString& caption, std::optional<Phase> phase) {
+    const Theme& t = Theme::current();
+    captionColour_ = !phase ? t.text
+                     : *phase == Phase::Tangent ? t.tangent
+                     : (*phase == Phase::Adjoint || *phase == Phase::Seed) ? t.adjoint : t.text;
+    leadColour_ = phase && *phase == Phase::Tangent ? t.text : captionColour_;
+    caption_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(captionColour_.name()));
+    lead_->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(leadColour_.name()));
+    lead_->setText(lead);
+    caption_->setText(caption);
+    known_.clear();
+    showWarnings();
+}
+
 void CaptionBar::showWarnings() {
     if (known_.isEmpty()) {
         warnings_->hide();

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 #include "autodiff/graph.hpp"
 #include "autodiff/trace.hpp"
 
@@ -24,6 +26,8 @@ public:
 
     /// Shows the frame's caption and the warnings of the nodes whose values it knows.
     void showFrame(const Frame& frame, const Graph& g, const Trace& trace);
+    /// Shows two lines as they are (the shaped view's captions), coloured by the step's phase.
+    void showText(const QString& lead, const QString& caption, std::optional<Phase> phase);
     /// Forward steps as dual-number arithmetic (View ▸ Dual numbers), the engine's text.
     void setDualNumbers(bool on) { dual_ = on; }
     bool dualNumbers() const { return dual_; }

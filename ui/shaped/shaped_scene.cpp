@@ -1,0 +1,255 @@
+#include "ui/shaped/shaped_scene.hpp"
+
+#include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
+#include <QPainterPath>
+
+#include "autodiff/pytorch/shaped_grad_fn.hpp"
+#include "autodiff/shaped/shaped_rules.hpp"
+#include "ui/layout/graph_layout.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/scene/edge_item.hpp"
+#include "ui/shaped/matrix_node_item.hpp"
+#include "ui/shaped/shaped_caption.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+namespace {
+
+using shaped::Kind;
+using shaped::ShapedGraph;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+bool isOutput(const ShapedGraph& sg, int id) {
+    for (const shaped::Port& p : sg.outputs)
+        if (p.node == id) return true;
+    return false;
+}
+
+bool isLeaf(const Graph& g, const ShapedGraph& sg, int id) {
+    const shaped::Node& n = sg[id];
+    return n.kind == Kind::Input || (n.kind == Kind::Scalar && g[n.elements.front()].op == Op::Input);
+}
+
+// "W1 @ x", "σ(z1)", "u₁₁ ^ 2": the operation with its operands' names.
+QString expressionOf(const ShapedGraph& sg, int id) {
+    const shaped::Node& n = sg[id];
+    auto L = [&](std::size_t slot) { return q(shaped::label(sg, n.operands[slot])); };
+    switch (n.kind) {
+        case Kind::Input:
+        case Kind::Scalar: return {};
+        case Kind::MatMul: return L(0) + QStringLiteral(" @ ") + L(1);
+        case Kind::Transpose: return L(0) + QStringLiteral("ᵀ");
+        case Kind::Sum: return QStringLiteral("sum(%1)").arg(L(0));
+        case Kind::SumAxis: return QStringLiteral("sum(%1, %2)").arg(L(0)).arg(n.axis);
+        case Kind::Mean: return QStringLiteral("mean(%1)").arg(L(0));
+        case Kind::Dot: return QStringLiteral("dot(%1, %2)").arg(L(0), L(1));
+        case Kind::Softmax: return QStringLiteral("softmax(%1)").arg(L(0));
+        case Kind::LogSumExp: return QStringLiteral("logsumexp(%1)").arg(L(0));
+        case Kind::Index: {
+            QStringList at;
+            for (int i : n.index) at << QString::number(i);
+            return L(0) + '[' + at.join(QStringLiteral(", ")) + ']';
+        }
+        case Kind::Literal: return QStringLiteral("[…]");
+        case Kind::Elementwise: break;
+    }
+    if (n.op == Op::Sigmoid) return QStringLiteral("σ(%1)").arg(L(0));
+    return q(substitute(info(n.op).pattern, L(0).toStdString(), n.operands.size() > 1 ? L(1).toStdString() : ""));
+}
+
+MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
+    const ShapedGraph& sg = *g.shaped;
+    const shaped::Node& n = sg[id];
+    MatrixLabel l;
+    l.shape = n.shape;
+    const QString name = q(shaped::label(sg, id));
+    const bool leaf = isLeaf(g, sg, id);
+    if (torch) {
+        const QString size = torchSize(n.shape);
+        if (leaf) {
+            l.title = name;
+            l.subtitle = QStringLiteral("AccumulateGrad  %1").arg(size);
+            l.style = MatrixStyle::TorchLeaf;
+            l.valueName = name;
+            l.secondName = name + QStringLiteral(".grad");
+            l.second = mode != Mode::Forward;
+        } else {
+            l.title = q(std::string(pytorch::shapedGradFn(g, id)));
+            l.subtitle = name + QStringLiteral("  ") + size;
+            l.style = isOutput(sg, id) ? MatrixStyle::TorchOutput : MatrixStyle::TorchFunction;
+            l.valueName = name;
+            l.second = false;  // PyTorch keeps no gradient of an intermediate tensor
+        }
+        return l;
+    }
+    l.title = name;
+    l.subtitle = expressionOf(sg, id);
+    l.shapeText = n.shape.isScalar() ? QStringLiteral("scalar") : q(n.shape.text());
+    l.style = leaf ? MatrixStyle::Input : isOutput(sg, id) ? MatrixStyle::Output : MatrixStyle::Operation;
+    l.valueName = name;
+    l.secondName = mode == Mode::Forward ? q(shaped::dot(name.toStdString()))
+                                         : deltaName(sg, id).value_or(q(shaped::bar(name.toStdString())));
+    return l;
+}
+
+// The rule an edge carries: the consumer's reverse rule for this operand, or (forward) the
+// consumer's tangent rule on its first edge.
+QString edgeRule(const ShapedGraph& sg, const ShapedEdge& e, Mode mode, bool firstOfConsumer) {
+    if (mode == Mode::Forward) return firstOfConsumer ? q(shaped::forwardRule(sg, e.to)) : QString();
+    // u = W h feeding only z = u + b shares z's δ: the + hands it on unchanged.
+    const auto mine = deltaName(sg, e.from);
+    if (mine && mine == deltaName(sg, e.to)) return QStringLiteral("%1 passes through +").arg(*mine);
+    return withDeltaNames(sg, shaped::reverseRule(sg, e.to, e.slot));
+}
+
+}  // namespace
+
+QString torchSize(const shaped::Shape& shape) {
+    if (shape.rank == 0) return QStringLiteral("()");
+    if (shape.rank == 1) return QStringLiteral("(%1,)").arg(shape.dims[0]);
+    return QStringLiteral("(%1, %2)").arg(shape.dims[0]).arg(shape.dims[1]);
+}
+
+ShapedScene::ShapedScene(SessionModel& model, QObject* parent) : QGraphicsScene(parent), model_(model) {
+    setBackgroundBrush(Theme::current().background);
+    connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, [this] {
+        setBackgroundBrush(Theme::current().background);
+        relayout();
+    });
+    connect(&model_, &SessionModel::graphChanged, this, &ShapedScene::relayout);
+    connect(&model_, &SessionModel::levelChanged, this, &ShapedScene::relayout);
+    connect(&model_, &SessionModel::traceChanged, this, [this] {
+        // The mode names the second grid (v̇ or v̄) and the edges' rules: a new layout.
+        if (model_.mode() != laidOutMode_) relayout();
+        else showFrame(model_.step(), 0);
+    });
+}
+
+void ShapedScene::setTorchView(bool on) {
+    if (on == torch_) return;
+    torch_ = on;
+    relayout();
+}
+
+void ShapedScene::setEdgeLabelsVisible(bool on) {
+    if (on == edgeLabels_) return;
+    edgeLabels_ = on;
+    relayout();
+}
+
+void ShapedScene::relayout() {
+    clear();
+    nodes_.clear();
+    edges_.clear();
+    layoutError_.clear();
+    const Graph& g = model_.program();
+    if (model_.level() != Level::Shaped || !g.shaped) {
+        drawing_ = {};
+        emit layoutFinished();
+        return;
+    }
+    const ShapedGraph& sg = *g.shaped;
+    const Mode mode = model_.mode();
+    laidOutMode_ = mode;
+    drawing_ = drawingOf(g);
+
+    // Boxes for the drawn nodes, in shaped order; edges with room for their rule.
+    std::vector<int> box(static_cast<std::size_t>(sg.size()), -1);
+    std::vector<MatrixLabel> labels;
+    layout::LayoutSpec spec;
+    spec.direction = layout::Direction::LeftToRight;
+    spec.nodeSeparation = 30;
+    spec.rankSeparation = 40;
+    for (int id = 0; id < sg.size(); ++id) {
+        if (!drawing_.drawn[static_cast<std::size_t>(id)]) continue;
+        box[static_cast<std::size_t>(id)] = static_cast<int>(labels.size());
+        labels.push_back(labelOf(g, id, mode, torch_));
+        const QSizeF s = MatrixNodeItem::preferredSize(labels.back());
+        layout::NodeBox b;
+        b.width = s.width();
+        b.height = s.height();
+        spec.nodes.push_back(b);
+    }
+    const QFontMetricsF fm(Theme::current().edgeFont());
+    std::vector<QString> rules;
+    int lastConsumer = -1;
+    for (const ShapedEdge& e : drawing_.edges) {
+        rules.push_back(edgeLabels_ && !torch_ ? edgeRule(sg, e, mode, e.to != lastConsumer) : QString());
+        lastConsumer = e.to;
+        layout::EdgeLink link;
+        link.from = box[static_cast<std::size_t>(e.from)];
+        link.to = box[static_cast<std::size_t>(e.to)];
+        if (!rules.back().isEmpty()) {
+            link.labelWidth = fm.horizontalAdvance(rules.back()) + 12;
+            link.labelHeight = fm.height() + 2;
+        }
+        spec.edges.push_back(link);
+    }
+    const layout::LayoutResult result = layout::layoutGraph(spec);
+    if (!result.ok() || result.nodes.size() != spec.nodes.size()) {
+        layoutError_ = QString::fromStdString(result.ok() ? "layout: no result" : result.error);
+        emit layoutFinished();
+        return;
+    }
+    nodes_.assign(static_cast<std::size_t>(sg.size()), nullptr);
+    for (int id = 0; id < sg.size(); ++id) {
+        const int b = box[static_cast<std::size_t>(id)];
+        if (b < 0) continue;
+        auto* item = new MatrixNodeItem(id, labels[static_cast<std::size_t>(b)]);
+        const auto& placed = result.nodes[static_cast<std::size_t>(b)];
+        item->setPos(placed.center.x, placed.center.y);
+        addItem(item);
+        nodes_[static_cast<std::size_t>(id)] = item;
+    }
+    for (std::size_t e = 0; e < result.edges.size(); ++e) {
+        const auto& path = result.edges[e];
+        QPainterPath qp;
+        if (!path.points.empty()) {
+            qp.moveTo(path.points[0].x, path.points[0].y);
+            for (std::size_t i = 1; i + 2 < path.points.size(); i += 3)
+                qp.cubicTo(path.points[i].x, path.points[i].y, path.points[i + 1].x, path.points[i + 1].y,
+                           path.points[i + 2].x, path.points[i + 2].y);
+        }
+        const QPointF tip = path.hasArrow ? QPointF(path.arrowTip.x, path.arrowTip.y) : qp.currentPosition();
+        auto* item = new EdgeItem(static_cast<int>(e), qp, tip);
+        item->setPartialLabel(rules[e]);
+        if (path.hasLabel) item->setLabelAnchor(QPointF(path.labelCenter.x, path.labelCenter.y));
+        addItem(item);
+        edges_.push_back(item);
+    }
+    setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
+    showFrame(model_.step(), 0);
+    emit layoutFinished();
+}
+
+void ShapedScene::showFrame(int step, double progress) {
+    const Graph& g = model_.program();
+    if (model_.level() != Level::Shaped || !g.shaped || nodes_.size() != static_cast<std::size_t>(g.shaped->size()))
+        return;
+    frame_ = computeShapedFrame(g, drawing_, model_.shapedTrace(), step, progress);
+    const Mode mode = model_.mode();
+    const bool atEnd = step >= model_.stepCount();
+    for (MatrixNodeItem* item : nodes_) {
+        if (!item) continue;
+        const MatrixState& m = frame_.nodes[static_cast<std::size_t>(item->id())];
+        std::vector<double> second = mode == Mode::Forward ? m.tangent : m.adjoint;
+        // PyTorch fills a leaf's .grad when backward() returns, not while it runs.
+        if (torch_ && !atEnd) second.clear();
+        item->setFrame(m.value, second, mode, item->id() == frame_.activeNode ? frame_.glow : 0.0);
+    }
+    for (EdgeItem* e : edges_) e->setFrame(frame_.edges[static_cast<std::size_t>(e->index())]);
+    emit frameShown();
+}
+
+void ShapedScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
+    for (QGraphicsItem* item : items(event->scenePos()))
+        if (item->type() == MatrixNodeItem::Type) {
+            emit expandRequested(static_cast<MatrixNodeItem*>(item)->id());
+            return;
+        }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+}  // namespace adviz::ui

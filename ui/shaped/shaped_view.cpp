@@ -1,0 +1,112 @@
+#include "ui/shaped/shaped_view.hpp"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/scene/graph_view.hpp"
+#include "ui/shaped/matrix_node_item.hpp"
+#include "ui/shaped/shaped_scene.hpp"
+#include "ui/theme.hpp"
+
+namespace adviz::ui {
+
+ShapedView::ShapedView(ShapedScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
+    setObjectName(QStringLiteral("shapedView"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(scene_, &ShapedScene::layoutFinished, this, [this] {
+        userZoomed_ = false;
+        fitGraph();
+    });
+    connect(scene_, &ShapedScene::frameShown, this, &ShapedView::follow);
+}
+
+double ShapedView::zoom() const { return transform().m11(); }
+
+bool ShapedView::showsWholeGraph() const {
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    return visible.adjusted(-1, -1, 1, 1).contains(scene_->itemsBoundingRect());
+}
+
+void ShapedView::fitGraph() {
+    if (scene_->items().isEmpty()) return;
+    const QRectF r = scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10);
+    // The same floor as the scalar view: cell numbers use the node-number font.
+    const double readable = GraphView::readableZoom();
+    fitInView(r, Qt::KeepAspectRatio);
+    if (zoom() > 1.5 * readable) setTransform(QTransform::fromScale(1.5 * readable, 1.5 * readable));
+    centerOn(r.center());
+    if (zoom() < readable) {
+        setTransform(QTransform::fromScale(readable, readable));
+        const int active = scene_->frame().activeNode;
+        const auto& nodes = scene_->nodeItems();
+        if (active >= 0 && active < static_cast<int>(nodes.size()) && nodes[static_cast<std::size_t>(active)])
+            centerOn(nodes[static_cast<std::size_t>(active)]);
+        else {
+            const QRectF view = mapToScene(viewport()->rect()).boundingRect();
+            centerOn(r.left() + view.width() / 2, r.center().y());
+        }
+    }
+}
+
+void ShapedView::follow() {
+    const int active = scene_->frame().activeNode;
+    const auto& nodes = scene_->nodeItems();
+    if (active >= 0 && active < static_cast<int>(nodes.size()) && nodes[static_cast<std::size_t>(active)])
+        ensureVisible(nodes[static_cast<std::size_t>(active)], 120, 60);
+}
+
+void ShapedView::setNotice(const QString& text) {
+    notice_ = text;
+    viewport()->update();
+}
+
+void ShapedView::wheelEvent(QWheelEvent* event) {
+    const double factor = std::pow(1.0015, event->angleDelta().y());
+    const double z = std::clamp(zoom() * factor, 0.05, 8.0);
+    scale(z / zoom(), z / zoom());
+    userZoomed_ = true;
+    event->accept();
+}
+
+void ShapedView::showEvent(QShowEvent* event) {
+    QGraphicsView::showEvent(event);
+    if (!userZoomed_) fitGraph();
+}
+
+void ShapedView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    if (!userZoomed_) fitGraph();
+}
+
+void ShapedView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_F && event->modifiers() == Qt::NoModifier) {
+        userZoomed_ = false;
+        fitGraph();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void ShapedView::drawForeground(QPainter* p, const QRectF&) {
+    if (notice_.isEmpty()) return;
+    p->save();
+    p->resetTransform();
+    const Theme& t = Theme::current();
+    p->setFont(t.labelFont());
+    const QRectF area = QRectF(viewport()->rect()).adjusted(12, 8, -12, 0);
+    QRectF text = p->boundingRect(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, notice_);
+    p->fillRect(text.adjusted(-6, -4, 6, 4), t.labelBackground);
+    p->setPen(t.warning);
+    p->drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, notice_);
+    p->restore();
+}
+
+}  // namespace adviz::ui
