@@ -115,6 +115,8 @@ commands:
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
           [--dual] [--predict] [--side-by-side]   (dual numbers, predict mode, both modes)
+          [--level shaped|scalar] [--pytorch-view]   (vectors and matrices: one node per matrix
+                           operation, the default, or every scalar; PyTorch's autograd names)
   trace   EXPR --at ... --mode forward --dual         forward mode as dual numbers a + bε
   quiz    EXPR --at ... --mode forward|reverse [--blanks all|K] [--answers] [-o sheet.pdf|.tex|.txt]
   quiz    --random SEED --family chain|diamond|mlp --size N [...]   an exercise sheet
@@ -158,6 +160,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
                   scene, steps, caption, fps, width, init, level, rolled});
     QCommandLineOption wrt("wrt", "the input a chain starts from", "name");
     p.addOption(wrt);
+    QCommandLineOption torchView("pytorch-view", "label the shaped graph as PyTorch autograd");
+    p.addOption(torchView);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -207,6 +211,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.jacobianDemo = p.value(jac).toStdString();
     opt.backwardGraph = p.isSet(backward);
     opt.rolled = p.isSet(rolled);
+    opt.torchView = p.isSet(torchView);
     opt.typed = p.value(typed).toStdString();
     if (p.isSet(progress)) {
         bool ok = false;

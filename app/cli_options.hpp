@@ -45,6 +45,7 @@ struct Options {
     std::string strategy = "sqrt";
     bool strategyGiven = false;       ///< --strategy was on the command line
     bool backwardGraph = false;       ///< gui --backward-graph
+    bool torchView = false;           ///< gui --pytorch-view: the shaped graph as PyTorch names it
     bool rolled = false;              ///< gui --rolled: a repeated body drawn rolled up
     double progress = 0;              ///< gui --progress P: the next step P (0…1) under way
     std::string typed;                ///< gui --type TEXT: typed into the editor after loading    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S

@@ -237,6 +237,11 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
     if (opt.backwardGraph) window.setShowBackwardGraph(true);
     if (opt.rolled) window.scene().roll().setRolled(true);
+    if (opt.level == "scalar")
+        if (auto refused = window.setScalarGraph(true)) err << "adviz: " << refused->toStdString() << "\n";
+    if (opt.level == "shaped" && window.model().level() != ui::Level::Shaped)
+        if (auto refused = window.setScalarGraph(false)) err << "adviz: " << refused->toStdString() << "\n";
+    if (opt.torchView) window.setTorchView(true);
     if (opt.strategyGiven) {
         auto s = Strategy::parse(opt.strategy);
         if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");

@@ -12,7 +12,7 @@ namespace {
 // shaped output may be a scalar node another operation made, as sum of one element is).
 using Key = std::pair<int, int>;
 
-std::vector<int> ownerOfScalarNodes(const Graph& g, const ShapedGraph& sg) {
+std::vector<int> ownerOfScalarNodes(const Graph& g, const ShapedGraph& sg) {  // of operationOfNode
     std::vector<int> owner(static_cast<std::size_t>(g.size()), -1);
     for (int id = 0; id < sg.size(); ++id) {
         const Node& n = sg[id];
@@ -31,6 +31,11 @@ Key keyOf(const ShapedStep& s) {
 }
 
 }  // namespace
+
+std::vector<int> operationOfNode(const Graph& g) {
+    if (!g.shaped) return std::vector<int>(static_cast<std::size_t>(g.size()), -1);
+    return ownerOfScalarNodes(g, *g.shaped);
+}
 
 std::vector<std::size_t> scalarStepEnds(const Graph& g, const Trace& scalar, const ShapedTrace& shaped) {
     std::vector<std::size_t> ends(shaped.steps.size() + 1, 0);

@@ -14,6 +14,10 @@
 
 namespace adviz::shaped {
 
+/// Per scalar node of g, the shaped node whose operation made it (inputs and scalars: their
+/// own shaped node), or -1 (constants, nodes of the scalar part of the program).
+std::vector<int> operationOfNode(const Graph& g);
+
 /// For each count s of shaped steps done (0 … shaped.steps.size()), the count of scalar steps
 /// that have done the same work: ends[0] = 0, ends.back() = scalar.size(), nondecreasing.
 std::vector<std::size_t> scalarStepEnds(const Graph& g, const Trace& scalar, const ShapedTrace& shaped);

@@ -9,6 +9,7 @@
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
 #include "autodiff/limits.hpp"
+#include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "ui/model/rolled_view.hpp"
 
@@ -126,7 +127,15 @@ bool SessionModel::setSource(const QString& text) {
             anyDir = anyDir || it->second != 0;
         }
     }
-    for (int i : fresh) x_[static_cast<std::size_t>(i)] = firstFree(initialInputValue(i), taken);
+    if (program_.shaped) {
+        // Vectors and matrices start as `--init 1` starts them (Glorot-uniform weights): the
+        // same numbers the command line and a PyTorch script get, and distinct without a search
+        // over a hundred thousand inputs.
+        const std::vector<double> init = shaped::initialValues(program_, 1);
+        for (int i : fresh) x_[static_cast<std::size_t>(i)] = init[static_cast<std::size_t>(i)];
+    } else {
+        for (int i : fresh) x_[static_cast<std::size_t>(i)] = firstFree(initialInputValue(i), taken);
+    }
     if (!anyDir && !xdot_.empty()) xdot_[0] = 1;  // a zero direction shows nothing: e₁
 
     showGraph(displayed(), false);

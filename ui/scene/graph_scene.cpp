@@ -19,6 +19,9 @@
 #include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/roll_frame_item.hpp"
+#include "ui/shaped/operation_frame_item.hpp"
+#include "ui/shaped/shaped_scene.hpp"
+#include "autodiff/shaped/step_map.hpp"
 #include "ui/scene/edge_item.hpp"
 #include "ui/scene/node_item.hpp"
 #include "ui/scene/node_tooltip.hpp"
@@ -153,6 +156,21 @@ void GraphScene::relayout() {
                 from.cluster = spec.nodes[static_cast<std::size_t>(e.to)].cluster;
         }
         spec.clusterHeader = RollFrameItem::headerHeight();
+    } else if (g.shaped && g.size() <= maxFramedNodes) {
+        // A program with vectors and matrices: the scalar nodes each matrix operation made sit
+        // in a frame titled by it (inputs stay in the first rank, unframed).
+        const std::vector<int> op = shaped::operationOfNode(g);
+        for (std::size_t b = 0; b < plan.boxes.size(); ++b) {
+            const int o = op[static_cast<std::size_t>(plan.boxes[b].node)];
+            if (o >= 0 && spec.nodes[b].rank == layout::RankConstraint::Free && (*g.shaped)[o].first < (*g.shaped)[o].end)
+                spec.nodes[b].cluster = o;
+        }
+        for (const layout::EdgeLink& e : spec.edges) {
+            auto& from = spec.nodes[static_cast<std::size_t>(e.from)];
+            if (from.cluster < 0 && g[plan.boxes[static_cast<std::size_t>(e.from)].node].op == Op::Const)
+                from.cluster = spec.nodes[static_cast<std::size_t>(e.to)].cluster;
+        }
+        spec.clusterHeader = OperationFrameItem::headerHeight();
     }
 
     // Partial labels sit on the edges, each in a slot of its own that dot keeps clear (numbers
@@ -232,6 +250,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
     nodeCopies_.clear();
     edges_.clear();
     rollFrames_.clear();
+    operationFrames_.clear();
     shownIterations_.clear();
     layoutError_.clear();
     const Graph& g = drawnGraph();
@@ -277,11 +296,31 @@ void GraphScene::build(const layout::LayoutResult& result) {
         edges_.push_back(item);
     }
     buildRollFrames();
+    buildOperationFrames();
     setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
     building_ = false;
     refreshLabels();
     showFrame(model_.step(), 0);
     emit layoutFinished();
+}
+
+void GraphScene::buildOperationFrames() {
+    const Graph& g = drawnGraph();
+    if (roll_->view() || !g.shaped || g.size() > maxFramedNodes) return;
+    const std::vector<int> op = shaped::operationOfNode(g);
+    std::vector<QRectF> areas(static_cast<std::size_t>(g.shaped->size()));
+    for (int id = 0; id < g.size(); ++id) {
+        const int o = op[static_cast<std::size_t>(id)];
+        if (o < 0 || (*g.shaped)[o].first >= (*g.shaped)[o].end || g[id].op == Op::Const) continue;
+        areas[static_cast<std::size_t>(o)] |= nodes_[static_cast<std::size_t>(id)]->sceneBoundingRect();
+    }
+    for (int o = 0; o < g.shaped->size(); ++o) {
+        if (areas[static_cast<std::size_t>(o)].isEmpty()) continue;
+        auto* frame = new OperationFrameItem(o, operationTitle(g, o), areas[static_cast<std::size_t>(o)],
+                                             [this] { model_.setLevel(Level::Shaped); });
+        addItem(frame);
+        operationFrames_.push_back(frame);
+    }
 }
 
 void GraphScene::refreshLabels() {

@@ -19,6 +19,7 @@ class NodeItem;
 class EdgeItem;
 class RollModel;
 class RollFrameItem;
+class OperationFrameItem;
 
 class GraphScene : public QGraphicsScene {
     Q_OBJECT
@@ -60,6 +61,12 @@ public:
     /// The frames around a rolled drawing's copies of the body (empty when drawn whole).
     const std::vector<RollFrameItem*>& rollFrames() const { return rollFrames_; }
 
+    /// Frames around each matrix operation's scalar nodes (programs with shapes, drawn whole).
+    const std::vector<OperationFrameItem*>& operationFrames() const { return operationFrames_; }
+    /// Programs with shapes up to this many nodes get their operations framed (dot's clusters
+    /// slow larger layouts down).
+    static constexpr int maxFramedNodes = 600;
+
     /// One item per node, index = node id (of drawnGraph()).
     const std::vector<NodeItem*>& nodeItems() const { return nodes_; }
     /// Extra boxes of constants drawn next to each of their uses (after the first).
@@ -87,10 +94,12 @@ private:
     void onSelectionChanged();
     void showRolledFrame(int step, double progress);  // showFrame for a rolled drawing
     void buildRollFrames();
+    void buildOperationFrames();
 
     SessionModel& model_;
     RollModel* roll_;  // a child: created first, so it hears of a new graph before the scene
     std::vector<RollFrameItem*> rollFrames_;
+    std::vector<OperationFrameItem*> operationFrames_;
     std::vector<int> shownIterations_;  // per rolled segment, at the current frame
     std::vector<NodeItem*> nodes_;  // owned by the scene (addItem); index = node id
     std::vector<NodeItem*> copies_; // further boxes of constants used in several places

@@ -23,7 +23,16 @@ constexpr double heatCell = 14;     // the largest heatmap cell
 
 QString numberText(double v) { return QString::fromStdString(formatShort(v)); }
 
-double cellWidth() { return QFontMetricsF(Theme::current().numberFont()).horizontalAdvance(QStringLiteral("−0.0000")) + 10; }
+// Three significant digits in a cell ("−0.00371", "1.03e+03"): a small matrix of them stays
+// narrow enough for a projector; the hover and the caption give four.
+QString cellText(double v) {
+    if (!std::isfinite(v)) return numberText(v);
+    QString s = QString::number(v, 'g', 3);
+    s.replace('-', QChar(0x2212));
+    return s;
+}
+
+double cellWidth() { return QFontMetricsF(Theme::current().numberFont()).horizontalAdvance(QStringLiteral("−0.00000")) + 8; }
 double cellHeight() { return QFontMetricsF(Theme::current().numberFont()).height() + 4; }
 
 bool heatmapFor(const DrawnGrid& g) {
@@ -205,7 +214,7 @@ void MatrixNodeItem::paintGrid(QPainter* p, const QRectF& area, const QString& h
             const std::size_t k = static_cast<std::size_t>(i * g.cols + j);
             p->setPen(known ? colour : t.pending);
             p->drawText(cell.adjusted(2, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter,
-                        known ? numberText(v[k]) : QStringLiteral("·"));
+                        known ? cellText(v[k]) : QStringLiteral("·"));
         }
 }
 

@@ -106,6 +106,13 @@ QString edgeRule(const ShapedGraph& sg, const ShapedEdge& e, Mode mode, bool fir
 
 }  // namespace
 
+QString operationTitle(const Graph& g, int id) {
+    const ShapedGraph& sg = *g.shaped;
+    const QString expr = expressionOf(sg, id);
+    const QString shape = sg[id].shape.isScalar() ? QStringLiteral("scalar") : q(sg[id].shape.text());
+    return q(shaped::label(sg, id)) + (expr.isEmpty() ? QString() : QStringLiteral(" = ") + expr) + QStringLiteral("   ") + shape;
+}
+
 QString torchSize(const shaped::Shape& shape) {
     if (shape.rank == 0) return QStringLiteral("()");
     if (shape.rank == 1) return QStringLiteral("(%1,)").arg(shape.dims[0]);

@@ -61,6 +61,9 @@ private:
     QString layoutError_;
 };
 
+/// "z1 = u₆ + b1   [3]": shaped node id with its operation and shape.
+QString operationTitle(const Graph& g, int id);
+
 /// The PyTorch size of a shape: "(3, 2)", "(3,)", "()".
 QString torchSize(const shaped::Shape& shape);
 
