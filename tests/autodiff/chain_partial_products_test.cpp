@@ -27,7 +27,8 @@ std::vector<Factor> smallChain() {
 }  // namespace
 
 TEST_CASE("forward order: J2 J1 first, then J3 (J2 J1)", "[chain]") {
-    const Order& o = named(chainOrders(smallChain()), "forward");
+    const std::vector<Order> orders = chainOrders(smallChain());
+    const Order& o = named(orders, "forward");
     REQUIRE(o.steps.size() == 2);
     // J₂J₁ = diag(2,3)·[1 2; 3 4] = [2 4; 9 12]: rows scaled, 4 multiply-adds.
     const Multiplication& first = o.steps[0];
@@ -49,7 +50,8 @@ TEST_CASE("forward order: J2 J1 first, then J3 (J2 J1)", "[chain]") {
 }
 
 TEST_CASE("reverse order: J3 J2 first, then (J3 J2) J1", "[chain]") {
-    const Order& o = named(chainOrders(smallChain()), "reverse");
+    const std::vector<Order> orders = chainOrders(smallChain());
+    const Order& o = named(orders, "reverse");
     REQUIRE(o.steps.size() == 2);
     // J₃J₂ = [1 1]·diag(2,3) = [2 3]: columns scaled, 2 multiply-adds.
     const Multiplication& first = o.steps[0];
@@ -67,7 +69,8 @@ TEST_CASE("two diagonal factors give a diagonal partial product", "[chain]") {
     // diag(2,3)·diag(5,7) = diag(10, 21), one multiply per diagonal entry.
     const std::vector<Factor> f{Factor{"∂a/∂x", 2, 2, true, {5, 0, 0, 7}},
                                 Factor{"∂b/∂a", 2, 2, true, {2, 0, 0, 3}}};
-    const Order& o = named(chainOrders(f), "forward");
+    const std::vector<Order> orders = chainOrders(f);
+    const Order& o = named(orders, "forward");
     REQUIRE(o.steps.size() == 1);
     CHECK(o.steps[0].diagonal);
     CHECK(o.steps[0].entries == std::vector<double>{10, 0, 0, 21});
