@@ -11,7 +11,7 @@
 namespace adviz::ui {
 namespace {
 
-constexpr double kMargin = 14;
+constexpr double kMargin = 10;
 
 QFont symbolFont(const Theme& t) {
     QFont f = t.labelFont();
@@ -35,7 +35,7 @@ double labelWidth(const ChainBlock& b, const Theme& t) {
 // The cell size at which numbers fit at the full number font: "−0.00" with room either side.
 double numberCell(const Theme& t) {
     const QFontMetricsF m(t.numberFont());
-    return std::max(m.horizontalAdvance(QStringLiteral("−0.00")) + 12, m.height() + 10);
+    return std::max(m.horizontalAdvance(QStringLiteral("−0.00")) + 8, m.height() + 8);
 }
 
 }  // namespace
@@ -71,8 +71,8 @@ void ChainCanvas::relayout() {
 
     const QFontMetricsF sym(symbolFont(t)), label(t.labelFont()), op(t.opFont());
     const double top = sym.height() + label.height() + 10, bottom = label.height() + 8;
-    const double gap = op.horizontalAdvance(QStringLiteral("·")) + 24;
-    const double prefix = op.horizontalAdvance(QStringLiteral("J =")) + 20;
+    const double gap = op.horizontalAdvance(QStringLiteral("·")) + 16;
+    const double prefix = op.horizontalAdvance(QStringLiteral("J =")) + 14;
     std::vector<double> labels;
     int maxRows = 0;
     bool allSmall = true;
@@ -163,7 +163,7 @@ void ChainCanvas::paintEvent(QPaintEvent*) {
 
         if (i + 1 < blocks.size()) {  // the multiplication sign between neighbours
             p.setPen(t.text);
-            p.setFont(opFont);
+            p.setFont(scaled(opFont, 1.5));  // the product sign, big enough to see from the back
             const double from = slot.right(), to = rects_[i + 1].center().x() - slots_[i + 1] / 2;
             p.drawText(QRectF(from, midY - 40, to - from, 80), Qt::AlignCenter, QStringLiteral("·"));
         }
