@@ -255,3 +255,25 @@ TEST_CASE("the window has a Chain rule tab that showPanel selects", "[chain-pane
     CHECK(window.showPanel("wengert"));
     CHECK(window.shownPanel() == "wengert");
 }
+
+TEST_CASE("the chain follows x, not the direction or seed", "[chain-panel]") {
+    SessionModel model;
+    ChainPanel panel(model);
+    load(model, threeLayers());
+    panel.show();
+    REQUIRE(panel.showProduct("reverse", 2));
+    const double tanhSlope = panel.chain()->factors[1].entries[0];  // 1 − tanh²(z1[0])
+
+    SECTION("a new direction (the Jacobian panel's sweeps set them) leaves the product on show") {
+        model.setUnitDirection(1);
+        model.setUnitSeed(2);
+        CHECK(panel.orderName() == "reverse");
+        CHECK(panel.frameIndex() == 3);
+    }
+    SECTION("a new x gives new local Jacobians and starts over") {
+        model.setInput(0, 1.5);
+        CHECK(panel.orderName().isEmpty());
+        CHECK(panel.frameIndex() == 0);
+        CHECK(panel.chain()->factors[1].entries[0] != tanhSlope);
+    }
+}

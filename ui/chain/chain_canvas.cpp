@@ -1,10 +1,13 @@
 #include "ui/chain/chain_canvas.hpp"
 
 #include <QFontMetricsF>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
+#include "autodiff/number_format.hpp"
 #include "ui/chain/block_painter.hpp"
 #include "ui/theme.hpp"
 
@@ -56,6 +59,25 @@ QRectF ChainCanvas::blockRect(int i) const {
 }
 
 QSize ChainCanvas::minimumSizeHint() const { return {200, 160}; }
+
+bool ChainCanvas::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip) return QWidget::event(event);
+    const QPointF at = static_cast<QHelpEvent*>(event)->pos();
+    for (std::size_t i = 0; i < rects_.size(); ++i) {
+        const QRectF& r = rects_[i];
+        if (!r.contains(at) || cell_ <= 0) continue;
+        const ChainBlock& b = frame_.blocks[i];
+        const int row = std::clamp(static_cast<int>((at.y() - r.top()) / cell_), 0, b.rows - 1);
+        const int col = std::clamp(static_cast<int>((at.x() - r.left()) / cell_), 0, b.cols - 1);
+        const double v = b.entries[static_cast<std::size_t>(row) * b.cols + col];
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(),
+                           QStringLiteral("%1 = %2   [%3, %4] = %5").arg(b.symbol, b.name).arg(row).arg(col)
+                               .arg(QString::fromStdString(formatShort(v))), this);
+        return true;
+    }
+    QToolTip::hideText();
+    return true;
+}
 
 void ChainCanvas::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);

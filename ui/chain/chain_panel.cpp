@@ -96,7 +96,11 @@ ChainPanel::ChainPanel(SessionModel& model, QWidget* parent) : QWidget(parent), 
         if (isVisible()) ensureFresh();
     };
     connect(&model_, &SessionModel::graphChanged, this, changed);
-    connect(&model_, &SessionModel::pointChanged, this, changed);
+    // The chain depends on x only: a new direction or seed (the Jacobian panel's demo sets
+    // them sweep by sweep) leaves it, and its animation, alone.
+    connect(&model_, &SessionModel::pointChanged, this, [this, changed] {
+        if (stale_ || model_.inputs() != x_) changed();
+    });
     connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &ChainPanel::applyTheme);
     applyTheme();
 }
@@ -125,6 +129,7 @@ void ChainPanel::ensureFresh() {
 
 void ChainPanel::rebuild() {
     stale_ = false;
+    x_ = model_.inputs();
     chain_.reset();
     orders_.clear();
     reasonText_.clear();

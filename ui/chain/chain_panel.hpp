@@ -85,6 +85,7 @@ private:
     QLabel* reason_;
     QTimer* timer_;
     bool stale_ = true;
+    std::vector<double> x_;  // the point the chain was computed at
     std::optional<chain::Chain> chain_;
     std::vector<chain::Order> orders_;
     QString reasonText_;
