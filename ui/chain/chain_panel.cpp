@@ -55,15 +55,21 @@ ChainPanel::ChainPanel(SessionModel& model, QWidget* parent) : QWidget(parent), 
     step_->setToolTip(tr("One half-product further: operands, then their product"));
     end_ = new QPushButton(tr("End"), this);
     end_->setToolTip(tr("Jump to the finished Jacobian"));
-    for (QPushButton* b : {forward_, reverse_, cheapest_, step_, end_}) buttons->addWidget(b);
+    for (QPushButton* b : {forward_, reverse_, cheapest_}) buttons->addWidget(b);
     buttons->addStretch(1);
     layout->addLayout(buttons);
 
     canvas_ = new ChainCanvas(this);
     layout->addWidget(canvas_, 1);
+    // The count with the step buttons beside it: the top row stays narrow enough for a
+    // projector at a large text scale.
+    auto* counting = new QHBoxLayout;
     count_ = new QLabel(this);
     count_->setObjectName(QStringLiteral("chainCount"));
-    layout->addWidget(count_);
+    counting->addWidget(count_, 1);
+    counting->addWidget(step_);
+    counting->addWidget(end_);
+    layout->addLayout(counting);
     stepLine_ = new QLabel(this);
     stepLine_->setWordWrap(true);
     layout->addWidget(stepLine_);
@@ -163,7 +169,9 @@ void ChainPanel::rebuild() {
     QStringList stages;
     for (const chain::Stage& s : chain_->stages)
         stages << QString::fromStdString(s.name) + ' ' + shapeText(s.dims);
-    title_->setText(tr("Chain %1   (other inputs held fixed)").arg(stages.join(QStringLiteral(" → "))));
+    const bool others = static_cast<std::size_t>(model_.program().inputCount()) > chain_->stages.front().size();
+    title_->setText(tr("Chain %1").arg(stages.join(QStringLiteral(" → "))) +
+                    (others ? tr("   (other inputs held fixed)") : QString()));
     for (std::size_t k = 0; k < orders_.size(); ++k) {
         QPushButton* b = k == 0 ? forward_ : k == 1 ? reverse_ : cheapest_;
         b->setToolTip(tr("%1: %2 multiply-adds").arg(subscriptBracketing(orders_[k].bracketing))
