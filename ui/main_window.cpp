@@ -440,7 +440,7 @@ QString MainWindow::shownPanel() const {
     if (centreTabs_->currentWidget() != graphTab_)
         return QStringLiteral("charts:%1").arg(charts_->tabs()->currentIndex());
     QWidget* tab = sideTabs_->currentWidget();
-    if (tab == table_) return QStringLiteral("wengert");
+    if (tab == table_ || (tab && tab->isAncestorOf(table_))) return QStringLiteral("wengert");  // (in tableStack_)
     if (tab == scenes_) return QStringLiteral("scenes");
     if (tab && tab->isAncestorOf(jacobian_)) return QStringLiteral("jacobian");
     if (tab && tab->isAncestorOf(memory_)) return QStringLiteral("memory");
