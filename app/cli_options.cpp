@@ -109,7 +109,8 @@ commands:
   pytorch EXPR --at ... [--seed ...]                  a PyTorch script that checks the numbers
   export  EXPR --at ... --mode forward|reverse --step K|end -o FILE.svg|.png|.dot
   gui     [EXPR] [--at ...] [--mode ...] [--step K|end] [--screenshot FILE.png]
-          [--panel wengert|jacobian|charts|memory] [--jacobian forward|reverse[:DONE]]
+          [--panel wengert|jacobian|charts|memory|chain] [--jacobian forward|reverse[:DONE]]
+          [--chain forward|reverse|cheapest[:K|end]]   (the Chain rule tab, product K under way)
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--rolled] [--top-to-bottom]
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
@@ -162,6 +163,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     p.addOption(wrt);
     QCommandLineOption torchView("pytorch-view", "label the shaped graph as PyTorch autograd");
     p.addOption(torchView);
+    QCommandLineOption chainDemo("chain", "the chain rule tab at a product", "order");
+    p.addOption(chainDemo);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -209,6 +212,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (p.isSet(strategy)) opt.strategy = p.value(strategy).toStdString();
     opt.panel = p.value(panel).toStdString();
     opt.jacobianDemo = p.value(jac).toStdString();
+    opt.chainDemo = p.value(chainDemo).toStdString();
     opt.backwardGraph = p.isSet(backward);
     opt.rolled = p.isSet(rolled);
     opt.torchView = p.isSet(torchView);

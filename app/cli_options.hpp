@@ -40,8 +40,9 @@ struct Options {
     bool topToBottom = false;
     bool csv = false;                 ///< --csv: data as CSV
     std::string method = "auto";      ///< jacobian --method forward|reverse|auto
-    std::string panel;                ///< gui --panel wengert|jacobian|charts|memory
+    std::string panel;                ///< gui --panel wengert|jacobian|charts|memory|chain
     std::string jacobianDemo;         ///< gui --jacobian forward|reverse[:SWEEPS_DONE]
+    std::string chainDemo;            ///< gui --chain forward|reverse|cheapest[:K|end]
     std::string strategy = "sqrt";
     bool strategyGiven = false;       ///< --strategy was on the command line
     bool backwardGraph = false;       ///< gui --backward-graph

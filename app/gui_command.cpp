@@ -31,6 +31,7 @@
 #include "ui/teaching/teaching.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
+#include "ui/chain/chain_panel.hpp"
 #include "autodiff/checkpoint.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/model/roll_model.hpp"
@@ -248,7 +249,21 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         window.model().setCheckpointStrategy(s);
     }
     if (!opt.panel.empty() && !window.showPanel(QString::fromStdString(opt.panel)))
-        return fail(err, UsageStatus, "--panel must be wengert, jacobian, charts or memory");
+        return fail(err, UsageStatus, "--panel must be wengert, jacobian, charts, memory or chain");
+    if (!opt.chainDemo.empty()) {
+        // "cheapest:2": the Chain rule tab, the cheapest order's second product under way
+        // (its operands marked); ":end" the finished Jacobian, ":0" the factors as written.
+        const auto colon = opt.chainDemo.find(':');
+        const std::string order = opt.chainDemo.substr(0, colon);
+        const std::string at = colon == std::string::npos ? "1" : opt.chainDemo.substr(colon + 1);
+        if (order != "forward" && order != "reverse" && order != "cheapest")
+            return fail(err, UsageStatus, "--chain must be forward, reverse or cheapest, optionally :K or :end");
+        window.showPanel("chain");
+        auto* panel = window.findChild<ui::ChainPanel*>();
+        if (!panel->reason().isEmpty())
+            return fail(err, InputErrorStatus, "--chain: not a chain: " + panel->reason().toStdString());
+        panel->showProduct(QString::fromStdString(order), at == "end" ? 1 << 20 : std::atoi(at.c_str()));
+    }
     if (opt.teach.dual) window.teaching().setDualNumbers(true);
     if (opt.teach.sideBySide) window.teaching().setSideBySide(true);  // before --step: it picks the mode
     if (opt.teach.predict) window.teaching().setPredicting(true);

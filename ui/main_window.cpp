@@ -20,6 +20,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "ui/chain/chain_panel.hpp"
 #include "ui/charts/charts_panel.hpp"
 #include "ui/charts/memory_chart.hpp"
 #include "ui/examples.hpp"
@@ -99,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
     centreTabs_ = new QTabWidget;
     centreTabs_->setDocumentMode(true);
     centreTabs_->addTab(graphTab_, tr("Graph"));
+    centreTabs_->addTab(scrolling(new ChainPanel(*model_)), tr("Chain rule"));  // J = J_K ⋯ J₁ as blocks
     centreTabs_->addTab(scrolling(charts_), tr("Charts: why not FD or symbolic"));
     left->addWidget(centreTabs_);
     left->setStretchFactor(0, 0);
@@ -424,6 +426,7 @@ bool MainWindow::showPanel(const QString& name) {
     else if (name == "memory") tabOf(sideTabs_, memory_);
     else if (name == "scenes") tabOf(sideTabs_, scenes_);
     else if (name == "charts") tabOf(centreTabs_, charts_);
+    else if (name == "chain") tabOf(centreTabs_, findChild<ChainPanel*>());
     else if (name.startsWith("charts:")) {  // charts:0 … charts:3, one chart each
         tabOf(centreTabs_, charts_);
         charts_->tabs()->setCurrentIndex(name.mid(7).toInt());
@@ -433,10 +436,11 @@ bool MainWindow::showPanel(const QString& name) {
 }
 
 QString MainWindow::shownPanel() const {
+    if (centreTabs_->currentWidget()->isAncestorOf(findChild<ChainPanel*>())) return QStringLiteral("chain");
     if (centreTabs_->currentWidget() != graphTab_)
         return QStringLiteral("charts:%1").arg(charts_->tabs()->currentIndex());
     QWidget* tab = sideTabs_->currentWidget();
-    if (tab == table_) return QStringLiteral("wengert");
+    if (tab == table_ || (tab && tab->isAncestorOf(table_))) return QStringLiteral("wengert");  // (in tableStack_)
     if (tab == scenes_) return QStringLiteral("scenes");
     if (tab && tab->isAncestorOf(jacobian_)) return QStringLiteral("jacobian");
     if (tab && tab->isAncestorOf(memory_)) return QStringLiteral("memory");

@@ -63,7 +63,7 @@ public:
     /// question that does not block the window). Returns whether it offered.
     bool offerRecovery();
     SessionController& document() { return *document_; }
-    /// Shows a side or centre panel by name: "wengert", "jacobian", "charts", "memory".
+    /// Shows a side or centre panel by name: "wengert", "jacobian", "charts", "memory", "chain".
     bool showPanel(const QString& name);
     /// The panel on show, by the names showPanel takes ("charts:K" when the charts are up).
     QString shownPanel() const;

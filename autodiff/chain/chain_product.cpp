@@ -79,13 +79,16 @@ private:
         }
         Matrix right = eval(*b.right, o);  // right to left: the factor nearer the input first
         Matrix left = eval(*b.left, o);
+        Matrix p = multiply(left, right);
+        // The step keeps a copy of what it formed; the caller goes on with p.
         Multiplication m{b.low, b.mid, b.high,
                          multiplyCost(left.rows, left.cols, right.cols, left.diagonal, right.diagonal),
-                         multiplyCost(left.rows, left.cols, right.cols, false, false)};
-        o.steps.push_back(m);
+                         multiplyCost(left.rows, left.cols, right.cols, false, false),
+                         p.rows, p.cols, p.diagonal, p.entries};
         o.multiplyAdds += m.multiplyAdds;
         o.multiplyAddsDense += m.multiplyAddsDense;
-        return multiply(left, right);
+        o.steps.push_back(std::move(m));
+        return p;
     }
 
     const std::vector<Factor>& f_;

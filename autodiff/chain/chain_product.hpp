@@ -29,6 +29,11 @@ struct Multiplication {
     int low = 0, mid = 0, high = 0;
     long long multiplyAdds = 0;       ///< with diagonal operands exploited
     long long multiplyAddsDense = 0;  ///< as if both operands were dense
+    /// The partial product J_{high+1} ⋯ J_{low+1} this step forms: rows × cols, row-major
+    /// (what a teaching view shows replacing its two operands).
+    int rows = 0, cols = 0;
+    bool diagonal = false;  ///< both operands were diagonal
+    std::vector<double> entries;
 };
 
 /// A way of multiplying the chain out, with what it costs and what it gives.
