@@ -19,26 +19,16 @@
 #include "autodiff/derivatives.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/shaped/value_list.hpp"
 #include "app/session_source.hpp"
 
 namespace adviz::cli {
 
-std::string quotedCapped(const std::string& text) {
-    constexpr std::size_t most = 60;
-    if (text.size() <= most) return text;
-    std::size_t cut = most;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "… (" + limits::grouped(static_cast<long long>(text.size())) +
-           " bytes)";
-}
+// The engine's, so its value lists and the command line quote alike.
+std::string quotedCapped(const std::string& text) { return shaped::quotedCapped(text); }
 
 std::string listed(const std::vector<std::string>& names, const std::string& separator) {
-    std::string s;
-    const std::size_t shown = std::min(names.size(), limits::maxListedNames);
-    for (std::size_t i = 0; i < shown; ++i) s += (i ? separator : "") + quotedCapped(names[i]);
-    if (shown < names.size())
-        s += " … and " + limits::grouped(static_cast<long long>(names.size() - shown)) + " more";
-    return s;
+    return shaped::listed(names, separator);
 }
 
 namespace {

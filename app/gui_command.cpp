@@ -223,7 +223,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
                 break;
             }
         if (!found) return fail(err, UsageStatus, "--example: no built-in example's title contains '" + opt.example + "'");
-        window.loadProgram(found->source, ui::parseValues(found->values),
+        window.loadProgram(found->source, ui::exampleValues(*found),
                            found->mode == "forward" ? Mode::Forward : Mode::Reverse);
         if (opt.mode != "reverse") window.model().setMode(modeNamed(opt.mode));
     } else if (!opt.sessionPath.empty()) {
