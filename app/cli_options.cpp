@@ -105,6 +105,8 @@ commands:
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
           [--dual] [--predict] [--side-by-side]   (dual numbers, predict mode, both modes)
+          [--init SEED] [--edit NAME]   (inputs without a value as --init gives them; the grid
+          editor of vector or matrix input NAME open: a screenshot then shows the whole screen)
   trace   EXPR --at ... --mode forward --dual         forward mode as dual numbers a + bε
   quiz    EXPR --at ... --mode forward|reverse [--blanks all|K] [--answers] [-o sheet.pdf|.tex|.txt]
   quiz    --random SEED --family chain|diamond|mlp --size N [...]   an exercise sheet
@@ -148,6 +150,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
                   scene, steps, caption, fps, width, init, level, rolled});
     QCommandLineOption wrt("wrt", "the input a chain starts from", "name");
     p.addOption(wrt);
+    QCommandLineOption edit("edit", "open the grid editor of a vector or matrix input", "name");
+    p.addOption(edit);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -220,6 +224,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (!whole(width, 64, 4096, opt.width)) return CliError{UsageStatus, "--width must be from 64 to 4096 pixels"};
     opt.theme = p.value(theme).toStdString();
     opt.example = p.value(example).toStdString();
+    opt.edit = p.value(edit).toStdString();
     if (p.isSet(textScale)) {
         bool ok = false;
         opt.textScale = p.value(textScale).toDouble(&ok);

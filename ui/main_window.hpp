@@ -65,6 +65,7 @@ public:
     QString shownPanel() const;
     /// The Jacobian panel (for --jacobian demos).
     JacobianPanel& jacobianPanel() { return *jacobian_; }
+    InputsPanel& inputsPanel() { return *inputs_; }
     void setShowBackwardGraph(bool on);
     GraphView& view() { return *view_; }
     CaptionBar& caption() { return *caption_; }

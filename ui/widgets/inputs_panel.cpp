@@ -84,6 +84,15 @@ void setMuted(QWidget* widget, bool muted) {
     widget->setPalette(palette);
 }
 
+// A preview no wider than a number field, so a vector's row keeps the scalar rows' columns
+// (the panel must fit a 1024-pixel projector's side bar); the tooltip has the rest.
+void showPreview(QLabel* label, const QString& text) {
+    const QFontMetrics metrics(label->font());
+    const int most = metrics.horizontalAdvance(QStringLiteral("-0.00012")) + 24;
+    label->setText(metrics.horizontalAdvance(text) <= most ? text
+                                                           : metrics.elidedText(text, Qt::ElideRight, most));
+}
+
 }  // namespace
 
 InputsPanel::InputsPanel(SessionModel& model, QWidget* parent)
@@ -336,9 +345,9 @@ void InputsPanel::refreshOutputs() {
             if (!known) break;
             values.push_back(state.value);
         }
-        t.value->setText(!known ? QStringLiteral("···")
-                         : TensorEditor::fits(port.shape) ? tensorPreview(values)
-                                                          : tensorSummary(values));
+        showPreview(t.value, !known ? QStringLiteral("···")
+                             : TensorEditor::fits(port.shape) ? tensorPreview(values)
+                                                              : tensorNorm(values));
         t.value->setToolTip(known ? tr("%1 (computed): %2").arg(QString::fromStdString(port.name), tensorSummary(values))
                                   : tr("%1: not computed yet at this step").arg(QString::fromStdString(port.name)));
         QPalette palette = t.value->palette();
@@ -355,7 +364,7 @@ void InputsPanel::addTensorRow(QGridLayout* grid, int row, int p, bool output) {
     const QString name = QString::fromStdString(port.name);
     const QString side = output ? QStringLiteral("tensorOutput") : QStringLiteral("tensorInput");
     // "W1  [3, 2]": the shape beside the name, as the program declares it.
-    auto* label = new QLabel(QStringLiteral("%1  %2").arg(name, QString::fromStdString(port.shape.text())), parent);
+    auto* label = new QLabel(QStringLiteral("%1 %2").arg(name, QString::fromStdString(port.shape.text())), parent);
     label->setObjectName(side + QString::number(p));
     auto* value = new QLabel(parent);
     value->setObjectName(side + QStringLiteral("Preview") + QString::number(p));
@@ -401,6 +410,10 @@ TensorEditor* InputsPanel::openEditor(const QString& name, bool output) {
         }
     auto* editor = new TensorEditor(model_, *found, side, scroll_->widget());
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->adjustSize();
+    // Beside the panel, over the graph, not over the rows it was opened from.
+    const QPoint corner = mapToGlobal(QPoint(0, 0));
+    editor->move(std::max(0, corner.x() - editor->width() - 24), corner.y());
     editor->show();
     return editor;
 }
@@ -422,10 +435,10 @@ void InputsPanel::refreshTensors() {
         const bool grid = TensorEditor::fits(port.shape);
         const QString name = QString::fromStdString(port.name);
         if (!t.output) {
-            t.value->setText(grid ? tensorPreview(values) : tensorSummary(values));
+            showPreview(t.value, grid ? tensorPreview(values) : tensorNorm(values));
             t.value->setToolTip(tr("%1: %2").arg(name, tensorSummary(values)));
         }
-        t.vector->setText(grid ? tensorPreview(vector) : tensorSummary(vector));
+        showPreview(t.vector, grid ? tensorPreview(vector) : tensorNorm(vector));
         t.vector->setToolTip(tr("%1 of %2: %3").arg(t.output ? QStringLiteral("ȳ") : QStringLiteral("ẋ"), name,
                                                     tensorSummary(vector)));
     }

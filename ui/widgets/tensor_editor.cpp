@@ -20,6 +20,14 @@ namespace {
 
 QString shortText(double x) { return QString::fromStdString(formatShort(x)); }
 
+// Three significant digits: a preview is a reminder of the numbers, the grid holds them exactly.
+QString previewText(double x) {
+    if (!std::isfinite(x) || x == 0) return shortText(x);
+    QString s = QString::number(x, 'g', 3);
+    if (s.startsWith(u'-')) s.replace(0, 1, QStringLiteral("−"));
+    return s;
+}
+
 QLabel* indexLabel(int k, QWidget* parent) {
     auto* label = new QLabel(QString::number(k), parent);
     label->setProperty("muted", true);
@@ -34,11 +42,30 @@ double at(const std::vector<double>& v, std::int32_t k) {
 }  // namespace
 
 QString tensorPreview(const std::vector<double>& values) {
-    QStringList shown;
-    const std::size_t n = values.size() <= 3 ? values.size() : 2;
-    for (std::size_t k = 0; k < n; ++k) shown << shortText(values[k]);
-    if (n < values.size()) shown << QStringLiteral("…");
-    return shown.join(QStringLiteral(", "));
+    // In brackets, so the next column's numbers are never read as more elements; at most nine
+    // characters, the width of a number field, or the panel outgrows a 1024-pixel projector's
+    // side bar: every number if they fit in seven, else the first that fit in four, then "…".
+    QStringList all;
+    qsizetype length = 0;
+    for (double v : values) {
+        all << previewText(v);
+        length += all.back().size() + (all.size() > 1 ? 2 : 0);
+        if (length > 7) break;
+    }
+    if (length <= 7 && static_cast<std::size_t>(all.size()) == values.size())
+        return u'[' + all.join(QStringLiteral(", ")) + u']';
+    QStringList shown{all.front()};
+    for (qsizetype k = 1, used = all.front().size(); k < all.size() && used + 2 + all[k].size() <= 4; ++k) {
+        used += 2 + all[k].size();
+        shown << all[k];
+    }
+    return u'[' + shown.join(QStringLiteral(", ")) + QStringLiteral(", …]");
+}
+
+QString tensorNorm(const std::vector<double>& values) {
+    double squares = 0;
+    for (double v : values) squares += v * v;
+    return QStringLiteral("‖·‖=") + shortText(std::sqrt(squares));  // no spaces: a narrow column
 }
 
 QString tensorSummary(const std::vector<double>& values) {
@@ -65,7 +92,8 @@ TensorEditor::TensorEditor(SessionModel& model, shaped::Port port, Side side, QW
 
     auto* grids = new QWidget;
     // Narrow tensors (a vector is one column) side by side with their direction; wide ones stacked.
-    QBoxLayout* row = port_.shape.cols() <= 3 ? static_cast<QBoxLayout*>(new QHBoxLayout(grids))
+    const int shownCols = port_.shape.rank == 1 ? 1 : port_.shape.cols();  // a vector is a column
+    QBoxLayout* row = shownCols <= 3 ? static_cast<QBoxLayout*>(new QHBoxLayout(grids))
                                                : static_cast<QBoxLayout*>(new QVBoxLayout(grids));
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(18);

@@ -20,8 +20,11 @@ namespace adviz::ui {
 class NumberField;
 class SessionModel;
 
-/// "0.5, −1" for up to three numbers, "0.1, 0.2, …" beyond: a row's preview of a tensor.
+/// "[0.5, −1]", "[0, 0, 0]" (all, if they fit seven characters), or the first numbers that
+/// fit four and "…" ("[0.1, …]", "[0, 0, …]"): a row's preview of a tensor.
 QString tensorPreview(const std::vector<double>& values);
+/// "‖·‖=8.791": a row's preview of a tensor too large for a grid.
+QString tensorNorm(const std::vector<double>& values);
 /// "min −0.4, max 0.6, ‖·‖ = 1.05": what a tooltip says of many numbers.
 QString tensorSummary(const std::vector<double>& values);
 
