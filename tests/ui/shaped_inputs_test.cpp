@@ -318,3 +318,23 @@ TEST_CASE("Export as PyTorch script writes what adviz pytorch prints", "[export]
     CHECK(printed.contains("torch.autograd"));
     CHECK(written == printed);
 }
+
+TEST_CASE("a shaped program's scalar inputs keep their ordinary rows", "[inputs][shaped]") {
+    SessionModel model;
+    REQUIRE(model.setSource(QStringLiteral("x: [2]\nL = a * sum(x) + c")));
+    InputsPanel panel(model);
+    // Inputs in program order: x [2] (a row of its own), a, c (ordinary rows by input index).
+    const int a = model.program().inputIndex("a");
+    const int c = model.program().inputIndex("c");
+    auto* fieldA = panel.findChild<NumberField*>(QStringLiteral("inputValue%1").arg(a));
+    auto* fieldC = panel.findChild<NumberField*>(QStringLiteral("inputValue%1").arg(c));
+    REQUIRE(fieldA);
+    REQUIRE(fieldC);
+    CHECK(panel.findChild<QLabel*>(QStringLiteral("tensorInput0"))->text() == QStringLiteral("x [2]"));
+    model.setInputsByName({{"x", 1.5}, {"a", 2.0}, {"c", -1.0}});
+    CHECK(fieldA->value() == 2.0);
+    CHECK(fieldC->value() == -1.0);
+    type(fieldC, QStringLiteral("4"));
+    CHECK(model.inputs()[static_cast<std::size_t>(c)] == 4);
+    CHECK(loss(model) == 2.0 * (1.5 + 1.5) + 4);
+}
