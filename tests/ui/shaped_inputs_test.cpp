@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
@@ -284,6 +285,8 @@ TEST_CASE("the Jacobian tab labels a shaped program's elements and refuses a hug
     const int w10 = model.graph().inputIndex("W1[1,0]");
     REQUIRE(panel.matrix()->columnCount() == model.graph().inputCount());
     CHECK(panel.matrix()->horizontalHeaderItem(w10)->text() == QStringLiteral("∂/∂W1[1,0]"));
+    // Sixteen columns keep their labels' width and scroll rather than squeeze into "…".
+    CHECK(panel.matrix()->horizontalHeader()->sectionResizeMode(w10) == QHeaderView::ResizeToContents);
     const int l = model.graph().outputIndex("L");
     CHECK(panel.matrix()->verticalHeaderItem(l)->text() == QStringLiteral("L"));
     // Row L by reverse mode: ∂L/∂W1[1,0] as the engine's gradient gives it.

@@ -136,7 +136,10 @@ void JacobianPanel::rebuild() {
     for (int i = 0; i < g.inputCount(); ++i) cols << "∂/∂" + qs(g.inputName(i));
     matrix_->setVerticalHeaderLabels(rows);
     matrix_->setHorizontalHeaderLabels(cols);
-    matrix_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // A few columns share the width; more (a shaped program's ∂/∂W1[1,0], …) keep the width
+    // of their labels and numbers, and the table scrolls: squeezed, they would read as "…".
+    matrix_->horizontalHeader()->setSectionResizeMode(g.inputCount() <= 6 ? QHeaderView::Stretch
+                                                                          : QHeaderView::ResizeToContents);
     refreshCosts();
 }
 
