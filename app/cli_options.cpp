@@ -19,26 +19,16 @@
 #include "autodiff/derivatives.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/shaped/value_list.hpp"
 #include "app/session_source.hpp"
 
 namespace adviz::cli {
 
-std::string quotedCapped(const std::string& text) {
-    constexpr std::size_t most = 60;
-    if (text.size() <= most) return text;
-    std::size_t cut = most;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "… (" + limits::grouped(static_cast<long long>(text.size())) +
-           " bytes)";
-}
+// The engine's, so its value lists and the command line quote alike.
+std::string quotedCapped(const std::string& text) { return shaped::quotedCapped(text); }
 
 std::string listed(const std::vector<std::string>& names, const std::string& separator) {
-    std::string s;
-    const std::size_t shown = std::min(names.size(), limits::maxListedNames);
-    for (std::size_t i = 0; i < shown; ++i) s += (i ? separator : "") + quotedCapped(names[i]);
-    if (shown < names.size())
-        s += " … and " + limits::grouped(static_cast<long long>(names.size() - shown)) + " more";
-    return s;
+    return shaped::listed(names, separator);
 }
 
 namespace {
@@ -118,6 +108,8 @@ commands:
           [--dual] [--predict] [--side-by-side]   (dual numbers, predict mode, both modes)
           [--level shaped|scalar] [--pytorch-view]   (vectors and matrices: one node per matrix
                            operation, the default, or every scalar; PyTorch's autograd names)
+          [--init SEED] [--edit NAME]   (inputs without a value as --init gives them; the grid
+          editor of vector or matrix input NAME open: a screenshot then shows the whole screen)
   trace   EXPR --at ... --mode forward --dual         forward mode as dual numbers a + bε
   quiz    EXPR --at ... --mode forward|reverse [--blanks all|K] [--answers] [-o sheet.pdf|.tex|.txt]
   quiz    --random SEED --family chain|diamond|mlp --size N [...]   an exercise sheet
@@ -165,6 +157,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     p.addOption(torchView);
     QCommandLineOption chainDemo("chain", "the chain rule tab at a product", "order");
     p.addOption(chainDemo);
+    QCommandLineOption edit("edit", "open the grid editor of a vector or matrix input", "name");
+    p.addOption(edit);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -239,6 +233,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     if (!whole(width, 64, 4096, opt.width)) return CliError{UsageStatus, "--width must be from 64 to 4096 pixels"};
     opt.theme = p.value(theme).toStdString();
     opt.example = p.value(example).toStdString();
+    opt.edit = p.value(edit).toStdString();
     if (p.isSet(textScale)) {
         bool ok = false;
         opt.textScale = p.value(textScale).toDouble(&ok);

@@ -4,6 +4,9 @@
 #include <QIcon>
 #include <QPlainTextEdit>
 #include <QTimer>
+#include <QPixmap>
+#include <QScreen>
+#include "ui/widgets/inputs_panel.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -224,7 +227,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
                 break;
             }
         if (!found) return fail(err, UsageStatus, "--example: no built-in example's title contains '" + opt.example + "'");
-        window.loadProgram(found->source, ui::parseValues(found->values),
+        ui::Example chosen = *found;
+        if (opt.init) chosen.init = opt.init;  // the inputs it leaves to a seed get this one
+        window.loadProgram(found->source, ui::exampleValues(chosen),
                            found->mode == "forward" ? Mode::Forward : Mode::Reverse);
         if (opt.mode != "reverse") window.model().setMode(modeNamed(opt.mode));
     } else if (!opt.sessionPath.empty()) {
@@ -296,12 +301,24 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.textScale > 0) window.setTextScale(opt.textScale);
     if (!opt.screenshot.empty()) {
         window.fitToScreen();  // as a teacher would see it on this screen
-        window.screenshotWhenReady(QString::fromStdString(opt.screenshot), [&err](const QString& e) {
-            if (!e.isEmpty()) err << "adviz: " << e.toStdString() << "\n";
-            QCoreApplication::exit(e.isEmpty() ? 0 : 1);
+        const QString shot = QString::fromStdString(opt.screenshot);
+        const bool wholeScreen = !opt.edit.empty();
+        window.screenshotWhenReady(shot, [&err, shot, wholeScreen](const QString& e) {
+            QString error = e;
+            // The grid editor is a window of its own: the screen shows it beside the main one.
+            if (error.isEmpty() && wholeScreen) {
+                QApplication::processEvents();
+                const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
+                if (screen.isNull() || !screen.save(shot)) error = "cannot capture the screen into " + shot;
+            }
+            if (!error.isEmpty()) err << "adviz: " << error.toStdString() << "\n";
+            QCoreApplication::exit(error.isEmpty() ? 0 : 1);
         }, opt.progress);
     }
     window.show();
+    if (!opt.edit.empty() && !window.inputsPanel().openEditor(QString::fromStdString(opt.edit)))
+        return fail(err, UsageStatus, "--edit: '" + opt.edit + "' is not a vector or matrix input "
+                                      "small enough for a grid (at most 12 × 12)");
     // Ask for the keyboard: without a window manager (a bare X server, Xvfb) nothing else gives
     // the window focus, and the teaching keys would go nowhere.
     window.activateWindow();

@@ -2,6 +2,9 @@
 
 #include <QDir>
 
+#include "autodiff/parser.hpp"
+#include "autodiff/shaped/init.hpp"
+#include "autodiff/shaped/value_list.hpp"
 #include "ui/session/session_file.hpp"
 
 namespace adviz::ui {
@@ -18,9 +21,45 @@ QString valuesText(const std::map<std::string, double>& inputs) {
 }  // namespace
 
 std::vector<std::pair<std::string, double>> parseValues(const QString& text) {
+    std::vector<shaped::GivenValue> list;
+    shaped::readValueList(text.toStdString(), "values", list);  // keeps what it read before an error
     std::vector<std::pair<std::string, double>> out;
-    for (const QString& item : text.split(',', Qt::SkipEmptyParts))
-        if (auto kv = item.split('='); kv.size() == 2) out.emplace_back(kv[0].trimmed().toStdString(), kv[1].toDouble());
+    for (const shaped::GivenValue& v : list) {
+        if (v.shape.isScalar()) {
+            out.emplace_back(v.name, v.values.front());
+            continue;
+        }
+        for (std::size_t k = 0; k < v.values.size(); ++k)
+            out.emplace_back(shaped::elementName(v.name, v.shape, k), v.values[k]);
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> parseValues(const QString& text, const Graph& g) {
+    std::vector<shaped::GivenValue> list;
+    shaped::readValueList(text.toStdString(), "values", list);
+    // Unknown names are left out, not an error: one at a time, so the others still count.
+    std::vector<double> values(static_cast<std::size_t>(g.inputCount()), 0.0);
+    std::vector<bool> given(values.size(), false);
+    for (const shaped::GivenValue& v : list) shaped::assignToPorts(g, true, {v}, "values", values, given);
+    std::vector<std::pair<std::string, double>> out;
+    for (int i = 0; i < g.inputCount(); ++i)
+        if (given[static_cast<std::size_t>(i)])
+            out.emplace_back(std::string(g.inputName(i)), values[static_cast<std::size_t>(i)]);
+    return out;
+}
+
+std::vector<std::pair<std::string, double>> exampleValues(const Example& e) {
+    if (!e.init) return parseValues(e.values);
+    const ParseResult r = parse(e.source.toStdString());
+    if (!r.ok()) return parseValues(e.values);
+    std::vector<double> values = shaped::initialValues(r.graph, *e.init);
+    for (const auto& [name, v] : parseValues(e.values, r.graph))
+        values[static_cast<std::size_t>(r.graph.inputIndex(name))] = v;
+    std::vector<std::pair<std::string, double>> out;
+    out.reserve(values.size());
+    for (int i = 0; i < r.graph.inputCount(); ++i)
+        out.emplace_back(std::string(r.graph.inputName(i)), values[static_cast<std::size_t>(i)]);
     return out;
 }
 
@@ -35,7 +74,7 @@ const std::vector<Example>& examples() {
             if (!r.session) continue;  // a broken built-in file is caught by the tests
             const session::Scene& s = r.session->scenes.front();
             out.push_back({s.title, s.program, valuesText(s.inputs), QString::fromStdString(s.mode),
-                           QString::fromStdString(s.strategy), dir.filePath(file)});
+                           QString::fromStdString(s.strategy), dir.filePath(file), s.init});
         }
         return out;
     }();

@@ -205,7 +205,7 @@ void MainWindow::loadLastOrDefault() {
     QString last = s.value("program/source").toString();
     if (last.trimmed().isEmpty()) {
         const Example& e = examples().front();
-        loadProgram(e.source, parseValues(e.values), Mode::Reverse);
+        loadProgram(e.source, exampleValues(e), Mode::Reverse);
         return;
     }
     loadProgram(last, parseValues(s.value("program/values").toString()),

@@ -69,6 +69,8 @@ public:
     QString shownPanel() const;
     /// The Jacobian panel (for --jacobian demos).
     JacobianPanel& jacobianPanel() { return *jacobian_; }
+    /// The inputs panel (for gui --edit: a vector's or matrix's grid open for screenshots).
+    InputsPanel& inputsPanel() { return *inputs_; }
     void setShowBackwardGraph(bool on);
     GraphView& view() { return *view_; }
     /// The shaped view (programs with vectors and matrices, ui/shaped).

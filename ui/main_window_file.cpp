@@ -13,6 +13,7 @@
 
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
+#include "ui/export/pytorch_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/export/tikz_export.hpp"
 #include "ui/main_window.hpp"
@@ -86,6 +87,14 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("Export &PNG (2×)…"), this, [this] { exportAs(tr("PNG image (*.png)"), "png"); });
     file->addAction(tr("Export &DOT…"), this, [this] { exportAs(tr("Graphviz DOT (*.dot)"), "dot"); });
     file->addAction(tr("Export s&teps…"), this, &MainWindow::exportSteps);
+    // What `adviz pytorch` prints for this program and point: PyTorch autograd checks the numbers.
+    file->addAction(tr("Export as P&yTorch script…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export as PyTorch script"),
+                                                          QStringLiteral("check.py"), tr("Python script (*.py)"));
+        if (path.isEmpty()) return;
+        if (auto e = exportPytorch(*model_, path)) QMessageBox::warning(this, tr("Export failed"), *e);
+        else statusBar()->showMessage(tr("Wrote %1 (python3 %1 prints PyTorch's values and gradients)").arg(path), 8000);
+    });
     file->addSeparator();
     addAction(file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close));
     retitle();

@@ -46,7 +46,7 @@ void MainWindow::buildMenus() {
     for (const Example& e : examples()) {
         ex->addAction(e.title, this, [this, e] {
             if (!maybeDiscard()) return;
-            loadProgram(e.source, parseValues(e.values), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
+            loadProgram(e.source, exampleValues(e), e.mode == "forward" ? Mode::Forward : Mode::Reverse);
             if (e.strategy != QLatin1String("store-all"))
                 model_->setCheckpointStrategy(Strategy::parse(e.strategy.toStdString()));
             document_->reset();

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "autodiff/limits.hpp"
+#include "autodiff/parser.hpp"
 #include "ui/examples.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
@@ -45,12 +47,15 @@ inline QString logisticChain(int steps) {
 /// Loads an example into the model: its program, its values and its mode.
 inline void loadExample(SessionModel& model, const Example& e) {
     model.setSource(e.source);
-    std::vector<std::pair<std::string, double>> values;
-    for (const QString& item : e.values.split(',', Qt::SkipEmptyParts))
-        values.emplace_back(item.section('=', 0, 0).trimmed().toStdString(),
-                            item.section('=', 1).trimmed().toDouble());
-    model.setInputsByName(values);
+    model.setInputsByName(exampleValues(e));  // element names (W1[1,0]) and init seeds too
     model.setMode(e.mode == QStringLiteral("forward") ? Mode::Forward : Mode::Reverse);
+}
+
+/// Whether an example can be drawn as scalar boxes at all: the 784-128-10 MLP (306,016 scalar
+/// nodes) is far over the window's limit and is only ever drawn as its shaped graph.
+inline bool drawnAsScalars(const Example& e) {
+    const ParseResult r = parse(e.source.toStdString());
+    return r.ok() && r.graph.size() <= limits::maxDrawnBoxes;
 }
 
 /// The example whose menu title contains `part` (the list's order may change).

@@ -23,6 +23,9 @@ TEST_CASE("every example: no edge spans more than 3 ranks and no label overlaps"
     const bool backward = GENERATE(false, true);
     for (const Example& e : examples()) {
         INFO(e.title.toStdString() << (backward ? " (backward graph)" : ""));
+        // The 784-128-10 MLP has no scalar drawing (the window refuses it and shows its shaped
+        // graph): its layout is not the scalar layout's to check.
+        if (!drawnAsScalars(e)) continue;
         SessionModel model;
         loadExample(model, e);
         model.setShowBackwardGraph(backward);

@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QTest>
 
+#include "layout_measures.hpp"
 #include "ui/examples.hpp"
 #include "ui/main_window.hpp"
 #include "ui/shaped/shaped_view.hpp"
@@ -58,7 +59,9 @@ TEST_CASE("on a 1280x720 projector every example's numbers and caption are reada
     CHECK(QFontInfo(w.caption().captionLabel()->font()).pixelSize() >= 28);
     for (const Example& e : examples()) {
         INFO(e.title.toStdString());
-        w.loadProgram(e.source, parseValues(e.values), Mode::Reverse);
+        // The 784-128-10 MLP cannot be drawn as scalar boxes: the window refuses that view.
+        if (!test::drawnAsScalars(e)) continue;
+        w.loadProgram(e.source, exampleValues(e), Mode::Reverse);
         QApplication::processEvents();
         w.view().fitGraph();
         const double numberPx = QFontInfo(Theme::current().numberFont()).pixelSize() * w.view().zoom();

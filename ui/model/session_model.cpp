@@ -5,6 +5,7 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <unordered_map>
 
 #include "autodiff/backward_graph.hpp"
 #include "autodiff/hessian.hpp"
@@ -127,10 +128,9 @@ bool SessionModel::setSource(const QString& text) {
             anyDir = anyDir || it->second != 0;
         }
     }
-    if (program_.shaped) {
-        // Vectors and matrices start as `--init 1` starts them (Glorot-uniform weights): the
-        // same numbers the command line and a PyTorch script get, and distinct without a search
-        // over a hundred thousand inputs.
+    if (program_.shaped && !fresh.empty()) {
+        // Vectors and matrices start where `--init 1` starts them: distinct values for every
+        // weight, in linear time (making 10⁵ hundredths distinct one by one would not be).
         const std::vector<double> init = shaped::initialValues(program_, 1);
         for (int i : fresh) x_[static_cast<std::size_t>(i)] = init[static_cast<std::size_t>(i)];
     } else {
@@ -287,20 +287,40 @@ void SessionModel::setInput(int i, double value) {
 }
 
 void SessionModel::setInputsByName(const std::vector<std::pair<std::string, double>>& values) {
+    // Names to input indices once: a 784-128-10 MLP has 101,770 inputs, and a search per name
+    // would be quadratic. A vector or matrix's own name stands for all its elements.
+    std::unordered_map<std::string, std::vector<int>> byName;
+    for (int i = 0; i < program_.inputCount(); ++i) byName[std::string(program_.inputName(i))] = {i};
+    for (const shaped::Port& p : shaped::inputPorts(program_))
+        if (!p.shape.isScalar()) byName[p.name] = {p.items.begin(), p.items.end()};
     bool changed = false;
     for (const auto& [name, v] : values) {
-        int i = program_.inputIndex(name);
-        if (i >= 0 && !(x_[static_cast<std::size_t>(i)] == v)) {
-            x_[static_cast<std::size_t>(i)] = v;
-            changed = true;
-        }
+        const auto found = byName.find(name);
+        if (found == byName.end()) continue;
+        for (int i : found->second)
+            if (!(x_[static_cast<std::size_t>(i)] == v)) {
+                x_[static_cast<std::size_t>(i)] = v;
+                changed = true;
+            }
     }
     // Loading a program sets its point: the same point needs no second sweep (half a second
     // on a 10⁵-iteration program).
     if (changed) pointEdited();
 }
 
+void SessionModel::setInputs(std::vector<double> values) {
+    if (values.size() != x_.size() || values == x_) return;
+    x_ = std::move(values);
+    pointEdited();
+}
+
 void SessionModel::randomizeInputs(std::uint64_t draw) {
+    if (program_.shaped) {
+        // The command line's --init: the class can reproduce the window's point exactly.
+        x_ = shaped::initialValues(program_, draw);
+        pointEdited();
+        return;
+    }
     std::set<double> taken;
     for (int i = 0; i < program_.inputCount(); ++i)
         x_[static_cast<std::size_t>(i)] = firstFree(randomInputValue(draw, i), taken);

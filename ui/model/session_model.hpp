@@ -38,7 +38,8 @@ public:
 
     /// Parses text. If it parses, the graph is replaced (values of inputs and seeds of outputs
     /// with the same names are kept, new inputs start at initialInputValue, made distinct from
-    /// every other input by steps of 0.01) and true is returned; a new structure starts at step
+    /// every other input by steps of 0.01; in a program with vectors or matrices new inputs start
+    /// at `--init 1`'s values, shaped::initialValues) and true is returned; a new structure starts at step
     /// 0, the same structure keeps its step. If not, the last good graph, values and step stay
     /// and error() says why.
     bool setSource(const QString& text);
@@ -55,10 +56,16 @@ public:
     const std::vector<double>& direction() const { return xdot_; }
     const std::vector<double>& seed() const { return ybar_; }
     void setInput(int i, double value);
-    /// Sets inputs by name ("x" → 1); unknown names are ignored. One re-run for all, none if no
+    /// Sets inputs by name ("x" → 1, "W1[1,0]" → 0.3); the name of a vector or matrix input
+    /// ("b1" → 0) sets every element; unknown names are ignored. One re-run for all, none if no
     /// value changed.
     void setInputsByName(const std::vector<std::pair<std::string, double>>& values);
-    /// Every input to randomInputValue(draw, i), made distinct by steps of 0.01; one re-run.
+    /// Every scalar input at once (one value per input of program(); another length is ignored).
+    void setInputs(std::vector<double> values);
+    /// Randomize press number draw (1, 2, …). A program with vectors or matrices gets exactly
+    /// what `--init draw` gives on the command line (shaped::initialValues: Glorot-uniform
+    /// matrices); a scalar program every input randomInputValue(draw, i), made distinct by steps
+    /// of 0.01. One re-run.
     void randomizeInputs(std::uint64_t draw);
     void setDirection(int i, double value);
     /// Restores a whole direction and seed at once (one re-run); a vector of the wrong length

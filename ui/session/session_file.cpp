@@ -78,6 +78,15 @@ struct Reader {
         s.inputs = numbers(o, "inputs", at);
         s.directions = numbers(o, "directions", at);
         s.seeds = numbers(o, "seeds", at);
+        const QJsonValue init = o.value(QLatin1String("init"));
+        if (!init.isUndefined()) {
+            // A JSON number holds whole numbers exactly up to 2⁵³: seeds beyond are refused, not
+            // rounded to another seed.
+            const double k = init.toDouble(-1);
+            if (!init.isDouble() || k < 0 || k != std::floor(k) || k > 9007199254740992.0)
+                fail(at + ".init", QStringLiteral("expected a whole number from 0 to 2^53 (the --init seed)"));
+            else s.init = static_cast<std::uint64_t>(k);
+        }
         if (QString m = text(o, "mode", at); !m.isEmpty()) {
             if (m != QLatin1String("forward") && m != QLatin1String("reverse") && m != QLatin1String("forward-over-reverse"))
                 fail(at + ".mode", QStringLiteral("expected forward, reverse or forward-over-reverse, not \"%1\"").arg(m));
@@ -124,6 +133,7 @@ QByteArray toJson(const Session& s) {
         o.insert(QStringLiteral("inputs"), numbers(sc.inputs));
         o.insert(QStringLiteral("directions"), numbers(sc.directions));
         o.insert(QStringLiteral("seeds"), numbers(sc.seeds));
+        if (sc.init) o.insert(QStringLiteral("init"), static_cast<double>(*sc.init));
         o.insert(QStringLiteral("mode"), QString::fromStdString(sc.mode));
         o.insert(QStringLiteral("strategy"), QString::fromStdString(sc.strategy));
         o.insert(QStringLiteral("step"), sc.step);

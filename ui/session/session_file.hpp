@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,6 +40,9 @@ struct Scene {
     std::map<std::string, double> inputs;      ///< name → value
     std::map<std::string, double> directions;  ///< input name → ẋ
     std::map<std::string, double> seeds;       ///< output name → ȳ
+    /// "init": inputs without a value in `inputs` start at `adviz --init SEED`'s values
+    /// (shaped::initialValues); for programs with too many weights to list. Absent: none.
+    std::optional<std::uint64_t> init;
     std::string mode = "reverse";       ///< forward | reverse | forward-over-reverse
     std::string strategy = "store-all"; ///< store-all | sqrt | every:K | binomial:S
     int step = 0;

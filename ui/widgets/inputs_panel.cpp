@@ -7,13 +7,16 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
 #include "autodiff/number_format.hpp"
+#include "autodiff/shaped/init.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets/number_field.hpp"
+#include "ui/widgets/tensor_editor.hpp"
 
 namespace adviz::ui {
 namespace {
@@ -81,6 +84,15 @@ void setMuted(QWidget* widget, bool muted) {
     widget->setPalette(palette);
 }
 
+// A preview no wider than a number field, so a vector's row keeps the scalar rows' columns
+// (the panel must fit a 1024-pixel projector's side bar); the tooltip has the rest.
+void showPreview(QLabel* label, const QString& text) {
+    const QFontMetrics metrics(label->font());
+    const int most = metrics.horizontalAdvance(QStringLiteral("-0.00012")) + 24;
+    label->setText(metrics.horizontalAdvance(text) <= most ? text
+                                                           : metrics.elidedText(text, Qt::ElideRight, most));
+}
+
 }  // namespace
 
 InputsPanel::InputsPanel(SessionModel& model, QWidget* parent)
@@ -111,8 +123,12 @@ void InputsPanel::rebuild() {
     directions_.clear();
     seeds_.clear();
     outputValues_.clear();
+    inputOfRow_.clear();
+    outputOfRow_.clear();
     directionColumn_.clear();
     seedColumn_.clear();
+    tensorRows_.clear();
+    randomize_ = nullptr;
     // Later, not now: a rebuild may run inside a signal from one of the old widgets.
     if (QWidget* old = scroll_->takeWidget()) old->deleteLater();
     scroll_->setWidget(buildRows());
@@ -137,18 +153,30 @@ QWidget* InputsPanel::buildRows() {
     directionColumn_.push_back(directionHeading);
     ++row;
     // Rows in the graph's input order, which is the order of first appearance in the program.
-    for (int i = 0; i < graph.inputCount(); ++i) addInputRow(grid, row++, i);
+    // With vectors and matrices: one row per vector or matrix, in the same order.
+    const Graph& program = model_.program();
+    const bool shaped = program.shaped != nullptr;
+    if (shaped) {
+        const auto ports = shaped::inputPorts(program);
+        for (std::size_t p = 0; p < ports.size(); ++p) {
+            if (ports[p].shape.isScalar()) addInputRow(grid, row++, ports[p].items.front());
+            else addTensorRow(grid, row++, static_cast<int>(p), false);
+        }
+    } else {
+        for (int i = 0; i < graph.inputCount(); ++i) addInputRow(grid, row++, i);
+    }
     if (graph.inputCount() == 0) {
         auto* none = new QLabel(tr("(no inputs)"), content);
         none->setProperty("muted", true);
         grid->addWidget(none, row++, 0, 1, 4);
     } else {
-        auto* randomize = new QPushButton(tr("Randomize"), content);
-        randomize->setObjectName(QStringLiteral("randomizeInputs"));
-        randomize->setToolTip(tr("New values for every input, from a fixed sequence: press it "
-                                 "again for the next point, the same in every session"));
-        connect(randomize, &QPushButton::clicked, this, [this] { model_.randomizeInputs(++draws_); });
-        grid->addWidget(randomize, row++, 1);
+        randomize_ = new QPushButton(tr("Randomize"), content);
+        randomize_->setObjectName(QStringLiteral("randomizeInputs"));
+        connect(randomize_, &QPushButton::clicked, this, [this] {
+            model_.randomizeInputs(++draws_);
+            refresh();  // the tooltip names the next seed
+        });
+        grid->addWidget(randomize_, row++, 1);
     }
 
     grid->setRowMinimumHeight(row++, 12);  // a gap between the two groups
@@ -159,7 +187,25 @@ QWidget* InputsPanel::buildRows() {
     grid->addWidget(seedHeading, row, 2, 1, 2);
     seedColumn_.push_back(seedHeading);
     ++row;
-    for (int j = 0; j < graph.outputCount(); ++j) addOutputRow(grid, row++, j);
+    // The program's output ports, unless the backward pass is shown (its outputs d_x are more).
+    if (shaped && graph.outputCount() == program.outputCount()) {
+        const auto ports = shaped::outputPorts(program);
+        for (std::size_t p = 0; p < ports.size(); ++p) {
+            if (ports[p].shape.isScalar()) addOutputRow(grid, row++, ports[p].items.front());
+            else addTensorRow(grid, row++, static_cast<int>(p), true);
+        }
+    } else {
+        // A row each, but not 10⁵ of them: the backward graph of a large network has one output
+        // per weight.
+        const int shown = shaped ? std::min(graph.outputCount(), int(TensorEditor::maxCells))
+                                 : graph.outputCount();
+        for (int j = 0; j < shown; ++j) addOutputRow(grid, row++, j);
+        if (shown < graph.outputCount()) {
+            auto* more = new QLabel(tr("… and %1 more outputs").arg(graph.outputCount() - shown), content);
+            more->setProperty("muted", true);
+            grid->addWidget(more, row++, 0, 1, 4);
+        }
+    }
 
     grid->setRowStretch(row, 1);      // rows stay at the top
     grid->setColumnStretch(4, 1);     // and compact at the left
@@ -197,6 +243,7 @@ void InputsPanel::addInputRow(QGridLayout* grid, int row, int i) {
     grid->addWidget(button, row, 3);
     values_.push_back(value);
     directions_.push_back(direction);
+    inputOfRow_.push_back(i);
     directionColumn_.insert(directionColumn_.end(), {direction, button});
 
     connect(value, &NumberField::valueEdited, this, [this, i](double v) { model_.setInput(i, v); });
@@ -228,6 +275,7 @@ void InputsPanel::addOutputRow(QGridLayout* grid, int row, int j) {
     grid->addWidget(button, row, 3);
     outputValues_.push_back(value);
     seeds_.push_back(seed);
+    outputOfRow_.push_back(j);
     seedColumn_.insert(seedColumn_.end(), {seed, button});
 
     connect(seed, &NumberField::valueEdited, this, [this, j](double v) { model_.setSeed(j, v); });
@@ -238,15 +286,30 @@ void InputsPanel::refresh() {
     const auto at = [](const std::vector<double>& v, std::size_t k) {
         return k < v.size() ? v[k] : std::nan("");
     };
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-        values_[i]->showValue(at(model_.inputs(), i));
-        directions_[i]->showValue(at(model_.direction(), i));
+    for (std::size_t r = 0; r < values_.size(); ++r) {
+        const auto i = static_cast<std::size_t>(inputOfRow_[r]);
+        values_[r]->showValue(at(model_.inputs(), i));
+        directions_[r]->showValue(at(model_.direction(), i));
     }
-    for (std::size_t j = 0; j < seeds_.size(); ++j) seeds_[j]->showValue(at(model_.seed(), j));
+    for (std::size_t r = 0; r < seeds_.size(); ++r)
+        seeds_[r]->showValue(at(model_.seed(), static_cast<std::size_t>(outputOfRow_[r])));
+    refreshTensors();
     refreshOutputs();
+    if (randomize_) {
+        randomize_->setToolTip(
+            model_.program().shaped
+                ? tr("Values for every input as `adviz --init k` gives them (press k uses seed k: "
+                     "Glorot-uniform matrices, uniform on (−1, 1) otherwise); the next press is "
+                     "k = %1, as --init %1")
+                      .arg(draws_ + 1)
+                : tr("New values for every input, from a fixed sequence: press it again for the "
+                     "next point, the same in every session"));
+    }
     // Forward mode uses the direction, reverse the seed, forward-over-reverse both (H·v of ȳᵀf
     // along ẋ).
     const Mode mode = model_.mode();
+    for (const TensorRow& t : tensorRows_)
+        if (t.vector) setMuted(t.vector, t.output ? mode == Mode::Forward : mode == Mode::Reverse);
     for (QWidget* w : directionColumn_) setMuted(w, mode == Mode::Reverse);
     for (QWidget* w : seedColumn_) setMuted(w, mode == Mode::Forward);
 }
@@ -256,15 +319,128 @@ void InputsPanel::refreshOutputs() {
     // is known yet, and the panel must not run ahead of the graph.
     const Theme& theme = Theme::current();
     const Graph& graph = model_.graph();
-    for (std::size_t j = 0; j < outputValues_.size() && j < graph.outputs.size(); ++j) {
+    for (std::size_t r = 0; r < outputValues_.size(); ++r) {
+        const auto j = static_cast<std::size_t>(outputOfRow_[r]);
+        if (j >= graph.outputs.size()) continue;
         const NodeState state = model_.stateOf(graph.outputs[j].node);  // not every node's
         const bool known = state.hasValue;
-        QLabel* label = outputValues_[j];
+        QLabel* label = outputValues_[r];
         label->setText(known ? QString::fromStdString(formatShort(state.value))
                              : QStringLiteral("···"));
         QPalette palette = label->palette();
         palette.setColor(QPalette::WindowText, known ? theme.text : theme.pending);
         label->setPalette(palette);
+    }
+    // A vector or matrix output: its preview once the sweep has computed all of it.
+    if (!model_.program().shaped || graph.outputCount() != model_.program().outputCount()) return;
+    const auto ports = shaped::outputPorts(model_.program());
+    for (const TensorRow& t : tensorRows_) {
+        if (!t.output) continue;
+        const shaped::Port& port = ports[static_cast<std::size_t>(t.port)];
+        std::vector<double> values;
+        bool known = true;
+        for (std::int32_t j : port.items) {
+            const NodeState state = model_.stateOf(graph.outputs[static_cast<std::size_t>(j)].node);
+            known = known && state.hasValue;
+            if (!known) break;
+            values.push_back(state.value);
+        }
+        showPreview(t.value, !known ? QStringLiteral("···")
+                             : TensorEditor::fits(port.shape) ? tensorPreview(values)
+                                                              : tensorNorm(values));
+        t.value->setToolTip(known ? tr("%1 (computed): %2").arg(QString::fromStdString(port.name), tensorSummary(values))
+                                  : tr("%1: not computed yet at this step").arg(QString::fromStdString(port.name)));
+        QPalette palette = t.value->palette();
+        palette.setColor(QPalette::WindowText, known ? theme.text : theme.pending);
+        t.value->setPalette(palette);
+    }
+}
+
+void InputsPanel::addTensorRow(QGridLayout* grid, int row, int p, bool output) {
+    QWidget* parent = grid->parentWidget();
+    const Graph& program = model_.program();
+    const shaped::Port port = output ? shaped::outputPorts(program)[static_cast<std::size_t>(p)]
+                                     : shaped::inputPorts(program)[static_cast<std::size_t>(p)];
+    const QString name = QString::fromStdString(port.name);
+    const QString side = output ? QStringLiteral("tensorOutput") : QStringLiteral("tensorInput");
+    // "W1  [3, 2]": the shape beside the name, as the program declares it.
+    auto* label = new QLabel(QStringLiteral("%1 %2").arg(name, QString::fromStdString(port.shape.text())), parent);
+    label->setObjectName(side + QString::number(p));
+    auto* value = new QLabel(parent);
+    value->setObjectName(side + QStringLiteral("Preview") + QString::number(p));
+    value->setProperty("number", true);
+    auto* vector = new QLabel(parent);
+    vector->setObjectName(side + (output ? QStringLiteral("Seed") : QStringLiteral("Direction")) + QString::number(p));
+    vector->setProperty("number", true);
+    grid->addWidget(label, row, 0);
+    grid->addWidget(value, row, 1);
+    grid->addWidget(vector, row, 2);
+    if (TensorEditor::fits(port.shape)) {
+        auto* edit = new QPushButton(QStringLiteral("…"), parent);
+        edit->setObjectName(QStringLiteral("editTensor") + (output ? QStringLiteral("Output") : QStringLiteral("Input")) + QString::number(p));
+        edit->setProperty("unit", true);
+        edit->setToolTip(output ? tr("Edit the seed ȳ of %1 (%2 numbers)").arg(name).arg(port.items.size())
+                                : tr("Edit the %2 values of %1 and its direction ẋ").arg(name).arg(port.items.size()));
+        connect(edit, &QPushButton::clicked, this, [this, name, output] { openEditor(name, output); });
+        grid->addWidget(edit, row, 3);
+    } else {
+        // Too many numbers for a grid anyone can read: summarised, and drawn by Randomize.
+        label->setToolTip(output ? tr("%1 has %2 numbers: too many to edit one by one")
+                                       .arg(name).arg(port.items.size())
+                                 : tr("%1 has %2 numbers: too many to edit one by one; Randomize "
+                                      "draws them as --init k does").arg(name).arg(port.items.size()));
+    }
+    tensorRows_.push_back({p, output, value, vector});
+}
+
+TensorEditor* InputsPanel::openEditor(const QString& name, bool output) {
+    const Graph& program = model_.program();
+    if (!program.shaped || !scroll_->widget()) return nullptr;
+    const auto ports = output ? shaped::outputPorts(program) : shaped::inputPorts(program);
+    const auto found = std::find_if(ports.begin(), ports.end(),
+                                    [&](const shaped::Port& p) { return p.name == name.toStdString(); });
+    if (found == ports.end() || found->shape.isScalar() || !TensorEditor::fits(found->shape)) return nullptr;
+    const auto side = output ? TensorEditor::Side::Output : TensorEditor::Side::Input;
+    // One editor per tensor; it belongs to the rows, so a new program closes it.
+    for (TensorEditor* open : scroll_->widget()->findChildren<TensorEditor*>())
+        if (open->port().name == found->name && open->side() == side) {
+            open->show();
+            open->raise();
+            return open;
+        }
+    auto* editor = new TensorEditor(model_, *found, side, scroll_->widget());
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->adjustSize();
+    // Beside the panel, over the graph, not over the rows it was opened from.
+    const QPoint corner = mapToGlobal(QPoint(0, 0));
+    editor->move(std::max(0, corner.x() - editor->width() - 24), corner.y());
+    editor->show();
+    return editor;
+}
+
+void InputsPanel::refreshTensors() {
+    const Graph& program = model_.program();
+    if (!program.shaped) return;
+    const auto inputs = shaped::inputPorts(program);
+    const auto outputs = shaped::outputPorts(program);
+    for (const TensorRow& t : tensorRows_) {
+        const shaped::Port& port = (t.output ? outputs : inputs)[static_cast<std::size_t>(t.port)];
+        const std::vector<double>& source = t.output ? model_.seed() : model_.direction();
+        std::vector<double> vector, values;
+        for (std::int32_t k : port.items) {
+            const auto i = static_cast<std::size_t>(k);
+            vector.push_back(i < source.size() ? source[i] : std::nan(""));
+            if (!t.output) values.push_back(i < model_.inputs().size() ? model_.inputs()[i] : std::nan(""));
+        }
+        const bool grid = TensorEditor::fits(port.shape);
+        const QString name = QString::fromStdString(port.name);
+        if (!t.output) {
+            showPreview(t.value, grid ? tensorPreview(values) : tensorNorm(values));
+            t.value->setToolTip(tr("%1: %2").arg(name, tensorSummary(values)));
+        }
+        showPreview(t.vector, grid ? tensorPreview(vector) : tensorNorm(vector));
+        t.vector->setToolTip(tr("%1 of %2: %3").arg(t.output ? QStringLiteral("ȳ") : QStringLiteral("ẋ"), name,
+                                                    tensorSummary(vector)));
     }
 }
 

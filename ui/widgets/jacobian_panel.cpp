@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "autodiff/jacobian.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
@@ -109,6 +110,25 @@ void JacobianPanel::applyTheme() {
 void JacobianPanel::rebuild() {
     const Graph& g = model_.graph();
     matrix_->clear();
+    const long long n = g.inputCount(), m = g.outputCount();
+    // Too large to read or to fill: say so instead of building 10⁵ columns or running 10⁵ sweeps.
+    refusal_.clear();
+    if (n * m > maxShownEntries)
+        refusal_ = tr("J is %1 × %2 (%3 entries): too large to show here. Forward mode would "
+                      "need %4 sweeps, reverse mode %5; `adviz jacobian` computes it, and a "
+                      "single reverse sweep gives the gradient of one output.")
+                       .arg(m).arg(n).arg(QString::fromStdString(limits::grouped(n * m)))
+                       .arg(QString::fromStdString(limits::grouped(n)))
+                       .arg(QString::fromStdString(limits::grouped(m)));
+    for (QPushButton* b : {byForward_, byReverse_}) b->setEnabled(refusal_.isEmpty());
+    matrix_->setVisible(refusal_.isEmpty());
+    if (!refusal_.isEmpty()) {
+        matrix_->setRowCount(0);
+        matrix_->setColumnCount(0);
+        costs_->clearContents();
+        note_->setText(refusal_);
+        return;
+    }
     matrix_->setRowCount(g.outputCount());
     matrix_->setColumnCount(g.inputCount());
     QStringList rows, cols;
@@ -116,7 +136,10 @@ void JacobianPanel::rebuild() {
     for (int i = 0; i < g.inputCount(); ++i) cols << "∂/∂" + qs(g.inputName(i));
     matrix_->setVerticalHeaderLabels(rows);
     matrix_->setHorizontalHeaderLabels(cols);
-    matrix_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // A few columns share the width; more (a shaped program's ∂/∂W1[1,0], …) keep the width
+    // of their labels and numbers, and the table scrolls: squeezed, they would read as "…".
+    matrix_->horizontalHeader()->setSectionResizeMode(g.inputCount() <= 6 ? QHeaderView::Stretch
+                                                                          : QHeaderView::ResizeToContents);
     refreshCosts();
 }
 
@@ -128,7 +151,17 @@ void JacobianPanel::showEvent(QShowEvent* event) {
 void JacobianPanel::refreshCosts() {
     costsStale_ = false;
     const Graph& g = model_.graph();
-    if (g.inputCount() == 0 || g.outputCount() == 0) return;
+    if (g.inputCount() == 0 || g.outputCount() == 0 || !refusal_.isEmpty()) return;
+    const long long visits = (static_cast<long long>(g.inputCount()) + g.outputCount()) * g.size();
+    if (visits > maxCostVisits) {
+        costs_->clearContents();
+        note_->setText(tr("J is %1 × %2: forward mode needs one sweep per input (%2), reverse "
+                          "mode one per output (%1); measuring both would take %3 node visits, "
+                          "too long to wait for here.")
+                           .arg(g.outputCount()).arg(g.inputCount())
+                           .arg(QString::fromStdString(limits::grouped(visits))));
+        return;
+    }
     // The engine runs both methods and counts what each did.
     JacobianResult r = jacobian(g, model_.inputs(), JacobianMethod::Auto);
     const SweepCost& fwd = r.method == Mode::Forward ? r.cost : r.otherCost;
@@ -149,6 +182,7 @@ void JacobianPanel::refreshCosts() {
 }
 
 void JacobianPanel::run(Mode method) {
+    if (!refusal_.isEmpty()) return;
     stop();
     rebuild();  // a fresh, empty matrix
     // The demo seeds e₁, e₂, …; what the user had set comes back when it ends or is stopped.
@@ -164,6 +198,7 @@ void JacobianPanel::run(Mode method) {
 void JacobianPanel::showProgress(Mode method, int sweepsDone, int step) {
     stop();
     rebuild();
+    if (!refusal_.isEmpty()) return;
     method_ = method;
     model_.setMode(method);
     const Graph& g = model_.graph();

@@ -3,6 +3,7 @@
 // each), animated one sweep after another on the graph while the matrix fills in, with the
 // measured cost of both methods side by side so the crossover between them can be shown.
 
+#include <QString>
 #include <QWidget>
 
 #include <optional>
@@ -20,9 +21,21 @@ namespace adviz::ui {
 class SessionModel;
 class Player;
 
+/// Programs with vectors and matrices are shown flattened (row-major), their rows and columns
+/// labelled as the scalar graph names the elements (`∂/∂W1[1,0]`). A Jacobian too large to show
+/// or to compute while the class waits (a 784-128-10 MLP's is 1 × 101,770) gets a message
+/// instead of a table, and neither method runs.
 class JacobianPanel : public QWidget {
     Q_OBJECT
 public:
+    /// Entries of the largest matrix drawn as a table (64 × 64).
+    static constexpr long long maxShownEntries = 4096;
+    /// Scalar node visits (sweeps × nodes) the cost comparison may spend: about a tenth of a
+    /// second in a debug build.
+    static constexpr long long maxCostVisits = 20'000'000;
+    /// Why J of the current program is not shown, or empty when it is.
+    QString refusal() const { return refusal_; }
+
     JacobianPanel(SessionModel& model, Player& player, QWidget* parent = nullptr);
 
     /// Starts animating the Jacobian by forward (columns) or reverse (rows) sweeps.
@@ -71,6 +84,7 @@ private:
     int sweep_ = 0;
     std::optional<std::vector<double>> userDirection_;  // set while a run() owns ẋ and ȳ
     std::vector<double> userSeed_;
+    QString refusal_;
 };
 
 }  // namespace adviz::ui
