@@ -13,6 +13,10 @@
 #include "programs.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"
+#include "ui/shaped/shaped_scene.hpp"
+
+#include <cmath>
+#include <stdexcept>
 
 using namespace adviz;
 using namespace adviz::ui;
@@ -94,6 +98,39 @@ void StepUpdate(benchmark::State& state) {
 
 }  // namespace
 
+// The 784-128-10 MLP of the examples in the shaped view: from the keystroke's new text (parse
+// and lower 306,016 scalar nodes, the shaped reverse sweep, layout of 14 matrix nodes with
+// heatmaps) to one full render. Two hidden sizes alternate, so every edit is a new structure.
+QString mlp784(int hidden) {
+    return QStringLiteral("x: [784]\nW1: [%1, 784]; b1: [%1]\nW2: [10, %1]; b2: [10]\ny: [10]\n"
+                          "z1 = W1 @ x + b1\nh = sigmoid(z1)\nz2 = W2 @ h + b2\nL = logsumexp(z2) - dot(y, z2)\n")
+        .arg(hidden);
+}
+
+void KeystrokeToShapedView784(benchmark::State& state) {
+    SessionModel model;
+    model.setPreferShaped(true);
+    ShapedScene scene(model);
+    QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
+    const QString a = mlp784(128), b = mlp784(127);
+    model.setSource(a);
+    bool flip = false;
+    for (auto _ : state) {
+        model.setSource((flip = !flip) ? b : a);
+        QPainter p(&image);
+        scene.render(&p, QRectF(image.rect()), scene.sceneRect());
+    }
+    // The numbers drawn must be real: a finite loss that depends on the point.
+    const double loss = model.shapedTrace().outputs.at(0);
+    model.randomizeInputs(2);
+    if (model.level() != Level::Shaped || scene.nodeItems().empty() || !std::isfinite(loss) ||
+        model.shapedTrace().outputs.at(0) == loss)
+        throw std::runtime_error("the shaped view did not draw the 784-128-10 MLP's numbers");
+    state.counters["scalar_nodes"] = model.program().size();
+    state.counters["shaped_nodes"] = static_cast<double>(scene.nodeItems().size());
+}
+
+BENCHMARK(KeystrokeToShapedView784)->Unit(benchmark::kMillisecond)->Iterations(6);
 BENCHMARK(KeystrokeToGraph)->Arg(10)->Arg(50)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(Layout1000)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(AnimationFrame)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);

@@ -221,8 +221,7 @@ void SessionModel::setPreferShaped(bool on) { preferShaped_ = on; }
 
 std::optional<QString> SessionModel::scalarRefusal() const {
     if (program_.size() <= limits::maxDrawnNodes) return std::nullopt;
-    return tr("The scalar graph has %L1 nodes, more than the %L2 the window draws: it stays drawn "
-              "one node per matrix operation (the shaped view).")
+    return tr("%L1 scalar nodes, over the %L2 the window draws: shown one node per matrix operation.")
         .arg(program_.size())
         .arg(limits::maxDrawnNodes);
 }

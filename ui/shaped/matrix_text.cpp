@@ -7,7 +7,8 @@
 namespace adviz::ui {
 namespace {
 
-constexpr std::size_t maxWrittenEntries = 12;
+// Six numbers fit one line of the caption at the back-row size next to the rule.
+constexpr std::size_t maxWrittenEntries = 6;
 
 QString number(double v) { return QString::fromStdString(formatShort(v)); }
 

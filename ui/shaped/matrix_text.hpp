@@ -18,7 +18,7 @@ struct GridSize {
 };
 GridSize gridOf(const shaped::Shape& shape);
 
-/// Whether a value of this shape is written out in formulas (up to 12 entries).
+/// Whether a value of this shape is written out in formulas (up to 6 entries).
 bool writtenOut(const shaped::Shape& shape);
 
 /// The value in formula notation (4 significant digits), or its size when not writtenOut.

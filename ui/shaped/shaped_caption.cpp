@@ -180,7 +180,7 @@ void shapedCaption(const Graph& g, const shaped::ShapedTrace& trace, int k,
             caption += QStringLiteral(" = ") + matrixText(s.shape, s.contribution);
             bool accumulated = false;
             for (double b : s.before) accumulated = accumulated || b != 0;
-            if (accumulated) {
+            if (accumulated && writtenOut(s.shape)) {
                 const QString target = deltaName(sg, s.node).value_or(q(shaped::bar(shaped::label(sg, s.node))));
                 lead = QStringLiteral("%1 already held %2; with this use it is %3")
                            .arg(target, matrixText(s.shape, s.before), matrixText(s.shape, s.after));

@@ -38,8 +38,11 @@ bool ShapedView::showsWholeGraph() const {
 void ShapedView::fitGraph() {
     if (scene_->items().isEmpty()) return;
     const QRectF r = scene_->itemsBoundingRect().adjusted(-10, -10, 10, 10);
-    // The same floor as the scalar view: cell numbers use the node-number font.
-    const double readable = GraphView::readableZoom();
+    // The same floor as the scalar view where cells hold numbers (the node-number font); a
+    // drawing of heatmaps only may be fitted smaller: colours read from afar.
+    bool numbers = false;
+    for (const MatrixNodeItem* n : scene_->nodeItems()) numbers = numbers || (n && !n->isHeatmap());
+    const double readable = GraphView::readableZoom() * (numbers ? 1.0 : 0.5);
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 1.5 * readable) setTransform(QTransform::fromScale(1.5 * readable, 1.5 * readable));
     centerOn(r.center());
