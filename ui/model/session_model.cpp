@@ -103,30 +103,30 @@ bool SessionModel::setSource(const QString& text) {
     error_.reset();
     goodSource_ = text;
 
-    // Carry values over by name so retyping the program does not reset the point.
-    std::map<std::string, double> oldX, oldDir;
-    for (int i = 0; i < program_.inputCount(); ++i) {
-        oldX[std::string(program_.inputName(i))] = x_[static_cast<std::size_t>(i)];
-        oldDir[std::string(program_.inputName(i))] = xdot_[static_cast<std::size_t>(i)];
-    }
+    // Carry values over by name so retyping the program does not reset the point. Hashed: a
+    // 784-input layer has 10⁵ names, and this runs on every keystroke.
+    std::unordered_map<std::string_view, std::pair<double, double>> old;
+    old.reserve(static_cast<std::size_t>(program_.inputCount()));
+    for (int i = 0; i < program_.inputCount(); ++i)
+        old.emplace(program_.inputName(i), std::pair{x_[static_cast<std::size_t>(i)], xdot_[static_cast<std::size_t>(i)]});
+    Graph previous = std::move(program_);  // owns the names `old` points into
     program_ = std::move(r.graph);
     x_.assign(static_cast<std::size_t>(program_.inputCount()), 1.0);
     xdot_.assign(x_.size(), 0.0);
     bool anyDir = false;
-    std::set<double> taken;  // values of kept inputs: a new input gets none of them
+    std::set<double> taken;  // values of kept inputs: a new input gets none of them (scalar programs)
+    const bool shapedInit = program_.shaped != nullptr;
     std::vector<int> fresh;
     for (int i = 0; i < program_.inputCount(); ++i) {
-        std::string n(program_.inputName(i));
-        if (auto it = oldX.find(n); it != oldX.end()) {
-            x_[static_cast<std::size_t>(i)] = it->second;
-            taken.insert(it->second);
-        } else {
+        const auto it = old.find(program_.inputName(i));
+        if (it == old.end()) {
             fresh.push_back(i);
+            continue;
         }
-        if (auto it = oldDir.find(n); it != oldDir.end()) {
-            xdot_[static_cast<std::size_t>(i)] = it->second;
-            anyDir = anyDir || it->second != 0;
-        }
+        x_[static_cast<std::size_t>(i)] = it->second.first;
+        if (!shapedInit) taken.insert(it->second.first);
+        xdot_[static_cast<std::size_t>(i)] = it->second.second;
+        anyDir = anyDir || it->second.second != 0;
     }
     if (program_.shaped && !fresh.empty()) {
         // Vectors and matrices start where `--init 1` starts them: distinct values for every

@@ -282,7 +282,7 @@ QString MatrixNodeItem::cellTextAt(QPointF pos) const {
         if (k >= label_.shape.size()) return {};
         const QString index = QString::fromStdString(label_.shape.indexText(k));
         const QString number = k < v.size() ? QString::fromStdString(formatShort(v[k])) : QStringLiteral("not known yet");
-        return QStringLiteral("%1 of %2%3 = %4").arg(head, label_.title, index, number);
+        return QStringLiteral("%1%2 = %3").arg(head, index, number);
     };
     QString s = at(geo.value, label_.valueName, value_);
     if (s.isEmpty() && label_.second) s = at(geo.second, label_.secondName, second_);

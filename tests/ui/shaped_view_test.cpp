@@ -1,0 +1,200 @@
+// The shaped view: the theory's MLP in matrix form drawn one node per matrix operation, its
+// matrices at the start, mid sweep and at the end against the engine's scalar gradient and
+// backprop written out with loops, the δ names in the caption, expanding into the scalar graph
+// and back at the same place, PyTorch's grad_fn names, and the 784-128-10 MLP in heatmaps with
+// its scalar drawing refused.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "autodiff/derivatives.hpp"
+#include "autodiff/parser.hpp"
+#include "autodiff/shaped/shaped_graph.hpp"
+#include "autodiff/shaped/step_map.hpp"
+#include "ui/model/session_model.hpp"
+#include "ui/shaped/matrix_node_item.hpp"
+#include "ui/shaped/shaped_scene.hpp"
+
+using namespace adviz;
+using namespace adviz::ui;
+
+namespace {
+
+const char* mlp = R"(x: [2]
+W1: [3, 2]; b1: [3]
+W2: [1, 3]; b2: [1]
+y: [1]
+z1 = W1 @ x + b1
+h  = sigmoid(z1)
+z2 = W2 @ h + b2
+L  = sum((z2 - y)^2))";
+
+struct Window {
+    SessionModel model;
+    ShapedScene scene{model};
+    explicit Window(const QString& source) {
+        model.setPreferShaped(true);
+        REQUIRE(model.setSource(source));
+        REQUIRE(model.level() == Level::Shaped);
+    }
+    const shaped::ShapedGraph& sg() const { return *model.program().shaped; }
+    int idOf(const std::string& name) const {
+        for (int id = 0; id < sg().size(); ++id)
+            if (sg()[id].name == name) return id;
+        FAIL("no shaped node " << name);
+        return -1;
+    }
+    MatrixNodeItem* item(const std::string& name) const {
+        return scene.nodeItems()[static_cast<std::size_t>(idOf(name))];
+    }
+    // The point's values of a port, row-major.
+    std::vector<double> inputValues(const std::string& name) const {
+        const auto& port = sg().inputs[static_cast<std::size_t>(sg().inputPort(name))];
+        std::vector<double> v;
+        for (int i : port.items) v.push_back(model.inputs()[static_cast<std::size_t>(i)]);
+        return v;
+    }
+};
+
+double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
+
+}  // namespace
+
+TEST_CASE("the theory's MLP opens one node per matrix operation, numbers unknown at step 0") {
+    Window w(mlp);
+    // x, W1, b1, W2, b2, y, W1@x, z1, h, W2@h, z2, z2−y, (·)², L; the constant 2 is written into
+    // its use, not drawn.
+    int drawn = 0;
+    for (MatrixNodeItem* item : w.scene.nodeItems()) drawn += item != nullptr;
+    CHECK(drawn == 14);
+    CHECK(w.item("W1")->label().shape == shaped::Shape::matrix(3, 2));
+    CHECK(w.item("h")->label().subtitle == QStringLiteral("σ(z1)"));
+    CHECK(w.item("z1")->label().shapeText == QStringLiteral("[3]"));
+    w.scene.showFrame(0, 0);
+    for (MatrixNodeItem* item : w.scene.nodeItems())
+        if (item) CHECK(item->shownValue().empty());
+}
+
+TEST_CASE("the shaped view's matrices mid sweep and at the end are backprop's and the scalar gradient's") {
+    Window w(mlp);
+    const auto x = w.inputValues("x"), W1 = w.inputValues("W1"), b1 = w.inputValues("b1");
+    const auto W2 = w.inputValues("W2"), b2 = w.inputValues("b2"), y = w.inputValues("y");
+    // Backprop by hand: δ⁽²⁾ = 2(z2 − y), δ⁽ʰ⁾ = W2ᵀ δ⁽²⁾.
+    double z1[3], h[3], z2 = b2[0];
+    for (int i = 0; i < 3; ++i) {
+        z1[i] = W1[static_cast<std::size_t>(2 * i)] * x[0] + W1[static_cast<std::size_t>(2 * i + 1)] * x[1] + b1[static_cast<std::size_t>(i)];
+        h[i] = sigmoid(z1[i]);
+        z2 += W2[static_cast<std::size_t>(i)] * h[i];
+    }
+    const double d2 = 2 * (z2 - y[0]);
+
+    // Mid sweep: the step that sends δ⁽ʰ⁾ back into h.
+    const auto& steps = w.model.shapedTrace().steps;
+    int hStep = -1;
+    for (std::size_t k = 0; k < steps.size(); ++k)
+        if (steps[k].phase == Phase::Adjoint && steps[k].node == w.idOf("h")) hStep = static_cast<int>(k);
+    REQUIRE(hStep > 0);
+    w.model.setStep(hStep);  // just before it: h has no adjoint yet
+    w.scene.showFrame(hStep, 0);
+    CHECK(w.item("h")->shownSecond().empty());
+    CHECK(w.item("h")->shownValue().size() == 3);
+    w.scene.showFrame(hStep + 1, 0);
+    REQUIRE(w.item("h")->shownSecond().size() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(w.item("h")->shownValue()[static_cast<std::size_t>(i)] == Approx(h[i]).epsilon(1e-12));
+        CHECK(w.item("h")->shownSecond()[static_cast<std::size_t>(i)] == Approx(W2[static_cast<std::size_t>(i)] * d2).epsilon(1e-12));
+    }
+    // The caption writes the theory's rule with its δ names and the numbers.
+    const QString caption = w.scene.frame().caption;
+    CHECK(caption.startsWith(QStringLiteral("δ⁽ʰ⁾ += W2ᵀ δ⁽²⁾ = ")));
+
+    // At the end every weight's adjoint is the scalar engine's gradient.
+    w.scene.showFrame(static_cast<int>(steps.size()), 0);
+    const std::vector<double> grad = gradient(w.model.program(), w.model.inputs(), 0);
+    for (const std::string name : {"W1", "b1", "W2", "x"}) {
+        const auto& port = w.sg().inputs[static_cast<std::size_t>(w.sg().inputPort(name))];
+        const auto& shown = w.item(name)->shownSecond();
+        REQUIRE(shown.size() == port.items.size());
+        for (std::size_t k = 0; k < shown.size(); ++k)
+            CHECK(shown[k] == Approx(grad[static_cast<std::size_t>(port.items[k])]).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("expanding into the scalar graph and collapsing back keeps the place in the sweep") {
+    Window w(mlp);
+    const auto& steps = w.model.shapedTrace().steps;
+    int hStep = -1;
+    for (std::size_t k = 0; k < steps.size(); ++k)
+        if (steps[k].phase == Phase::Adjoint && steps[k].node == w.idOf("h")) hStep = static_cast<int>(k) + 1;
+    w.model.setStep(hStep);
+    const std::vector<double> hbar = steps[static_cast<std::size_t>(hStep - 1)].after;
+    REQUIRE_FALSE(w.model.setLevel(Level::Scalar).has_value());
+    REQUIRE(w.model.level() == Level::Scalar);
+    // The scalar trace is at the step where h's elements hold the same adjoints.
+    const auto state = w.model.state();
+    const auto& el = w.sg()[w.idOf("h")].elements;
+    for (std::size_t k = 0; k < el.size(); ++k) {
+        REQUIRE(state[static_cast<std::size_t>(el[k])].hasAdjoint);
+        CHECK(state[static_cast<std::size_t>(el[k])].adjoint == Approx(hbar[k]).epsilon(1e-12));
+    }
+    CHECK(w.model.step() > hStep);  // scalar steps are finer
+    REQUIRE_FALSE(w.model.setLevel(Level::Shaped).has_value());
+    CHECK(w.model.step() == hStep);
+}
+
+TEST_CASE("the PyTorch view names each operation's grad_fn as PyTorch records it") {
+    Window w(QStringLiteral(R"(x: [3]; A: [2, 3]; B: [3, 2]; v: [2]
+u = A @ x
+M = A @ B
+r = v @ A
+s = dot(x, x) + mean(T(M)) + sum(softmax(u)) - logsumexp(r) + sum(u * 2) + sum(u / v) + sum(B, 0)[1]
+L = s ^ 2)"));
+    w.scene.setTorchView(true);
+    auto title = [&](const std::string& name) { return w.item(name)->label().title; };
+    CHECK(title("u") == QStringLiteral("MvBackward0"));
+    CHECK(title("M") == QStringLiteral("MmBackward0"));
+    CHECK(title("r") == QStringLiteral("SqueezeBackward3"));
+    CHECK(title("L") == QStringLiteral("PowBackward0"));
+    QStringList all;
+    for (MatrixNodeItem* item : w.scene.nodeItems())
+        if (item) all << item->label().title;
+    for (const char* name : {"DotBackward0", "MeanBackward0", "TBackward0", "SoftmaxBackward0", "LogsumexpBackward0",
+                             "SumBackward0", "SumBackward1", "MulBackward0", "DivBackward0", "SelectBackward0",
+                             "AddBackward0", "SubBackward0"})
+        CHECK(all.contains(QString::fromLatin1(name)));
+    // Leaves are AccumulateGrad with .grad, filled in only when backward() has returned.
+    CHECK(w.item("A")->label().subtitle.startsWith(QStringLiteral("AccumulateGrad")));
+    CHECK(w.item("A")->label().secondName == QStringLiteral("A.grad"));
+    w.scene.showFrame(w.model.stepCount() - 1, 0);
+    CHECK(w.item("A")->shownSecond().empty());
+    w.scene.showFrame(w.model.stepCount(), 0);
+    CHECK(w.item("A")->shownSecond().size() == 6);
+}
+
+TEST_CASE("the 784-128-10 MLP is drawn in heatmaps and its scalar graph is refused with a reason") {
+    Window w(QStringLiteral("x: [784]\nW1: [128, 784]; b1: [128]\nW2: [10, 128]; b2: [10]\ny: [10]\n"
+                            "z1 = W1 @ x + b1\nh = sigmoid(z1)\nz2 = W2 @ h + b2\nL = logsumexp(z2) - dot(y, z2)\n"));
+    const auto refused = w.model.setLevel(Level::Scalar);
+    REQUIRE(refused.has_value());
+    CHECK(refused->contains(QStringLiteral("one node per matrix operation")));
+    CHECK(w.model.level() == Level::Shaped);
+    MatrixNodeItem* W1 = w.item("W1");
+    CHECK(W1->isHeatmap());
+    w.scene.showFrame(w.model.stepCount(), 0);
+    REQUIRE(W1->shownValue().size() == 128u * 784u);
+    // Hovering the top-left cell of the value heatmap names the element and its value.
+    const QString first = QStringLiteral("W1[0,0] = ");
+    bool found = false;
+    for (double px = -W1->size().width() / 2; px < W1->size().width() / 2 && !found; px += 2)
+        for (double py = -W1->size().height() / 2; py < W1->size().height() / 2 && !found; py += 2)
+            found = W1->cellTextAt(QPointF(px, py)).contains(first);
+    CHECK(found);
+}
+
+TEST_CASE("the heatmap's colours run purple, white, orange") {
+    CHECK(heatColour(0, 1) == QColor(255, 255, 255));
+    CHECK(heatColour(-1, 1) == QColor(0x54, 0x27, 0x88));
+    CHECK(heatColour(1, 1) == QColor(0xB3, 0x58, 0x06));
+    CHECK(heatColour(5, 1) == heatColour(1, 1));  // clamped to the scale
+}
