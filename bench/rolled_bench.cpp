@@ -1,6 +1,8 @@
 // Programs too large to draw, drawn rolled up: a recurrence of 10⁵ steps from its text to the
 // rolled drawing on screen (parse, repetition found, trace recorded, layout, items, one render:
-// the target is under 1 s), the drawing alone once loaded, the detector alone, and one step of the sweep through the rolled
+// the target is under 1 s), its parts (parsing alone; recording the trace alone, numbers only
+// as the window keeps it, and with every step's formula written as it once was), the drawing
+// alone once loaded, the detector alone, and one step of the sweep through the rolled
 // block, forwards and backwards (frame from the trace index, items updated, rendered: the target
 // is under 16 ms). Offscreen. Before timing, the program's values are checked to be finite and
 // to depend on its inputs, so the benchmark measures a real sweep, not NaNs.
@@ -15,6 +17,7 @@
 #include <stdexcept>
 
 #include "autodiff/derivatives.hpp"
+#include "autodiff/trace.hpp"
 #include "autodiff/structure/repetition.hpp"
 #include "programs.hpp"
 #include "ui/model/roll_model.hpp"
@@ -73,6 +76,32 @@ void Detect100k(benchmark::State& state) {
     const Repetition r = findRepetition(g);
     if (r.count != 100'000) state.SkipWithError("repetition not found");
     state.counters["ops"] = static_cast<double>(r.ops.size());
+}
+
+// Parsing the 2.3 MB text alone (the first part of opening it).
+void Parse100k(benchmark::State& state) {
+    const std::string text = source100k().toStdString();
+    for (auto _ : state) benchmark::DoNotOptimize(bench::parseProgram(text));
+}
+
+// Recording the reverse sweep's trace of 500,002 steps as the window keeps it (Arg 0: numbers
+// only, formulas written when a step is shown) and as it was kept before (Arg 1: every step's
+// formula written while the sweep runs, as a streamed trace still does, and the step kept).
+void Trace100k(benchmark::State& state) {
+    const bool withText = state.range(0) != 0;
+    const Graph g = bench::parseProgram(source100k().toStdString());
+    std::vector<double> x(static_cast<std::size_t>(g.inputCount()), 0.7);
+    x[static_cast<std::size_t>(g.inputIndex("a"))] = 1.3;
+    const std::vector<double> seed{1.0};
+    for (auto _ : state) {
+        std::vector<Step> kept;
+        // (The sink's step is discarded after the call, so it is moved, as add() used to.)
+        auto keep = [&](const Step& s, std::size_t) { kept.push_back(std::move(const_cast<Step&>(s))); };
+        Trace t = withText ? traceReverse(g, x, seed, keep) : traceReverse(g, x, seed);
+        benchmark::DoNotOptimize(t);
+        benchmark::DoNotOptimize(kept);
+        state.counters["steps"] = static_cast<double>(t.recorded);
+    }
 }
 
 // From the loaded text to the rolled drawing rendered once (what "open" costs the user).
@@ -142,6 +171,8 @@ void StepRolled100k(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(Detect100k)->Unit(benchmark::kMillisecond);
+BENCHMARK(Parse100k)->Unit(benchmark::kMillisecond);
+BENCHMARK(Trace100k)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(OpenRolled100k)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(DrawRolled100k)->Unit(benchmark::kMillisecond);
 BENCHMARK(StepRolled100k)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
