@@ -124,6 +124,21 @@ struct TraceRecorder {
     }
 };
 
+// The steps a forward or reverse trace of g records: one per input and operation, and in
+// reverse mode one seed per output and one step per edge between non-constant nodes. Kept
+// steps are reserved at once: growing a vector of 500,000 steps copied it several times over.
+std::size_t stepCount(const Graph& g, Mode mode) {
+    std::size_t n = 0;
+    for (int id = 0; id < g.size(); ++id) {
+        const Node& nd = g[id];
+        if (nd.op == Op::Const) continue;
+        ++n;
+        if (mode == Mode::Reverse && nd.op != Op::Input)
+            for (int slot = 0; slot < nd.arity(); ++slot) n += g[nd.operand(slot)].op != Op::Const;
+    }
+    return mode == Mode::Reverse ? n + g.outputs.size() : n;
+}
+
 // Whether t holds the per-node numbers formulaOf reads for graph g.
 bool hasNumbers(const Graph& g, const std::vector<double>& numbers) {
     return numbers.size() == g.nodes.size();
@@ -175,6 +190,7 @@ Trace traceForward(const Graph& g, std::span<const double> x, std::span<const do
     Trace t;
     t.sink = std::move(sink);
     t.mode = Mode::Forward;
+    if (!t.sink) t.steps.reserve(stepCount(g, t.mode));
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});
     std::vector<Dual<double>> node;
@@ -195,6 +211,7 @@ Trace traceReverse(const Graph& g, std::span<const double> x, std::span<const do
     Trace t;
     t.sink = std::move(sink);
     t.mode = Mode::Reverse;
+    if (!t.sink) t.steps.reserve(stepCount(g, t.mode));
     t.initial = text::initialState(g, t.mode);
     t.partials.assign(g.nodes.size(), {unknown, unknown});
     std::vector<double> value, adjoint;

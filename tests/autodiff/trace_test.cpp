@@ -119,6 +119,7 @@ TEST_CASE("formulas written on demand equal the ones written while the sweep ran
                                              : traceReverse(g, x, ybar, std::move(sink));
             };
             const Trace kept = run({});
+            CHECK(kept.steps.capacity() == kept.size());  // reserved exactly, never grown
             std::vector<Step> streamed;
             run([&](const Step& s, std::size_t) { streamed.push_back(s); });
             REQUIRE(streamed.size() == kept.size());
