@@ -30,7 +30,9 @@ inline constexpr int maxNesting = 2000;
 inline constexpr int maxDrawnNodes = 3500;
 /// Boxes of one layout: a program's nodes plus the copies of leaves drawn beside distant uses.
 inline constexpr int maxDrawnBoxes = 4 * maxDrawnNodes;
-/// Steps a recorded sweep may hold in memory (about 300 bytes each: 300 MB at the limit).
+/// Steps a recorded sweep may hold in memory (168 bytes each in forward and reverse mode, whose
+/// formulas are written when shown: 170 MB at the limit; checkpointed and H·v steps carry their
+/// text, about 300 bytes each).
 /// `adviz trace --format csv` streams and is bounded only by maxSweepEvaluations.
 inline constexpr long long maxTraceSteps = 1'000'000;
 /// Forward evaluations of one checkpointed sweep (recomputations included): time. binomial:1

@@ -21,23 +21,26 @@ std::string leading(const std::string& formula, int parts) {
 
 }  // namespace
 
-Prediction predictionFor(const Graph& g, const Step& s) {
+Prediction predictionFor(const Graph& g, const Trace& t, const Step& s) {
     Prediction p;
     if (s.node < 0 || s.node >= g.size()) return p;
+    const std::string formula = formulaOf(g, t, s);
     switch (s.phase) {
-        case Phase::Primal:
-            p = {true, s.value, g.wengertName(s.node), 0, s.valueFormula, leading(s.valueFormula, 2)};
+        case Phase::Primal: {
+            const std::string value = valueFormulaOf(g, t, s);
+            p = {true, s.value, g.wengertName(s.node), 0, value, leading(value, 2)};
             break;
+        }
         case Phase::Tangent:
-            p = {true, s.after, text::dotted(g, s.node), 1, s.valueFormula + ";  " + s.formula,
-                 leading(s.formula, 2)};
+            p = {true, s.after, text::dotted(g, s.node), 1, valueFormulaOf(g, t, s) + ";  " + formula,
+                 leading(formula, 2)};
             break;
         case Phase::Seed:
-            p = {true, s.after, text::barred(g, s.node), 1, s.formula, leading(s.formula, 2)};
+            p = {true, s.after, text::barred(g, s.node), 1, formula, leading(formula, 2)};
             break;
         case Phase::Adjoint:
             // "v̄₋₁ += v̄₁·∂v₁/∂v₋₁ = v̄₁·1": the rule and the partial, no numbers yet.
-            p = {true, s.after, text::barred(g, s.node), 1, s.formula, leading(s.formula, 3)};
+            p = {true, s.after, text::barred(g, s.node), 1, formula, leading(formula, 3)};
             break;
         case Phase::Checkpoint:
         case Phase::Free:

@@ -19,8 +19,8 @@ struct Prediction {
     std::string hint;        ///< the rule without the numbers: "v̇₃ = v₂·v̇₁ + v₁·v̇₂"
 };
 
-/// What step s of a sweep over g asks for.
-Prediction predictionFor(const Graph& g, const Step& s);
+/// What step s of trace t, a sweep over g, asks for.
+Prediction predictionFor(const Graph& g, const Trace& t, const Step& s);
 
 /// A guess is right within a relative 10⁻³ or an absolute 10⁻⁶ (four figures, or zero).
 bool predictionMatches(double guess, double expected);

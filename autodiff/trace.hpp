@@ -1,7 +1,8 @@
 #pragma once
 // A recorded sweep: the steps the GUI animates and the command line prints. Each step is plain
-// data (what node, which edge, the numbers before and after, the formula with numbers filled
-// in); stateAt(k) replays the first k steps so a viewer can jump anywhere, backwards too.
+// data (what node, which edge, the numbers before and after); its formula with the numbers
+// filled in is written when asked (formulaOf), from those numbers and the trace's. stateAt(k)
+// replays the first k steps so a viewer can jump anywhere, backwards too.
 
 #include <array>
 #include <cstdint>
@@ -47,8 +48,12 @@ struct Step {
     double after = unknown;    ///< Tangent: the tangent; Seed, Adjoint: the adjoint after
     double partial = unknown;  ///< Adjoint: ∂consumer/∂node
     double contribution = unknown;  ///< Seed: ȳ; Adjoint: v̄·∂v/∂u, as added (not after − before)
-    std::string formula;       ///< the step for humans, numbers filled in
-    std::string valueFormula;  ///< Primal, Tangent: how the value was computed
+    // The step for humans, numbers filled in. Read them through formulaOf / valueFormulaOf:
+    // forward and reverse traces held in memory leave them empty (written on demand: writing
+    // ~500,000 of them at record time was most of the time to open a 10⁵-step program);
+    // streamed steps and the checkpointed and forward-over-reverse recorders fill them.
+    std::string formula;       ///< the step's formula, or empty: formulaOf writes it
+    std::string valueFormula;  ///< Primal, Tangent: how the value was computed (or empty)
     // Forward-over-reverse only (dual = true): the tangent parts of the numbers above.
     bool dual = false;              ///< the …Tangent fields below are set
     double valueTangent = unknown;  ///< Primal: the value's tangent v̇
@@ -95,6 +100,10 @@ public:
     /// Local partials ∂node/∂operand per node and operand slot at the point (NaN where none),
     /// for edge labels. Known to a viewer once the node's value is.
     std::vector<std::array<double, 2>> partials;
+    /// The numbers formulaOf reads, per node, as at the end of the sweep: values; forward mode:
+    /// tangents; reverse mode: adjoints (a node's adjoint is final when the backward sweep
+    /// reaches it, so it is the v̄ of every step along an edge out of that node).
+    std::vector<double> values, tangents, adjoints;
 
     std::size_t size() const { return steps.size(); }
     /// Records one step: into the sink if there is one (so a long sweep streams in constant
@@ -111,6 +120,15 @@ public:
     /// Applies one step to the state of its own node (a step changes no other node).
     static void applyTo(const Step& step, NodeState& nodeState);
 };
+
+/// The formula of step s of trace t over graph g, numbers filled in ("v₃ = v₁·v₂ = 3·0.8415 =
+/// 2.524", "v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = …"): s.formula if the recorder wrote it, else written now from
+/// the step's numbers and t's values, tangents and adjoints (byte for byte what the recorder
+/// would have written). Empty if t lacks those numbers (a trace assembled by hand).
+std::string formulaOf(const Graph& g, const Trace& t, const Step& s);
+/// Primal and Tangent steps: how the value was computed ("v₃ = v₁·v₂ = 3·0.8415 = 2.524");
+/// s.valueFormula if the recorder wrote it. Other steps: empty.
+std::string valueFormulaOf(const Graph& g, const Trace& t, const Step& s);
 
 /// "∂v₃/∂v₁ = v₂": the local partial of node id with respect to operand slot, symbolically.
 std::string partialFormula(const Graph& g, int id, int slot);

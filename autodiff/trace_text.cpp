@@ -78,7 +78,7 @@ void notePartials(const Graph& g, Trace& t, int id, double a, double b, double y
     if (nd.arity() < 2) p[1] = unknown;
 }
 
-Step seedStep(const Graph& g, int output, double before, double after, double seed) {
+Step seedNumbers(const Graph& g, int output, double before, double after, double seed) {
     Step s;
     s.phase = Phase::Seed;
     s.output = output;
@@ -86,12 +86,17 @@ Step seedStep(const Graph& g, int output, double before, double after, double se
     s.before = before;
     s.after = after;
     s.contribution = seed;
+    return s;
+}
+
+Step seedStep(const Graph& g, int output, double before, double after, double seed) {
+    Step s = seedNumbers(g, output, before, after, seed);
     s.formula = seedFormula(g, output, before, after, seed);
     return s;
 }
 
-Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,
-                 double before, double after) {
+Step adjointNumbers(int u, int v, int slot, double partial, double vbar, double before,
+                    double after) {
     Step s;
     s.phase = Phase::Adjoint;
     s.node = u;
@@ -101,6 +106,12 @@ Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double 
     s.before = before;
     s.after = after;
     s.contribution = chainTerm(partial, vbar);
+    return s;
+}
+
+Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,
+                 double before, double after) {
+    Step s = adjointNumbers(u, v, slot, partial, vbar, before, after);
     s.formula = adjointFormula(g, u, v, slot, partial, vbar, before, after);
     return s;
 }

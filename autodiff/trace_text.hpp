@@ -77,10 +77,15 @@ std::string seedFormula(const Graph& g, int output, double before, double after,
 std::string adjointFormula(const Graph& g, int u, int v, int slot, double partial, double vbar,
                            double before, double after);
 
-/// The seed step of output `output` (adjoint before and after), formula included.
+/// The seed step of output `output` (adjoint before and after), its numbers only.
+Step seedNumbers(const Graph& g, int output, double before, double after, double seed);
+/// The same with its formula written.
 Step seedStep(const Graph& g, int output, double before, double after, double seed);
 
-/// The adjoint step along edge u → v (operand slot of v): ū += v̄·∂v/∂u.
+/// The adjoint step along edge u → v (operand slot of v), ū += v̄·∂v/∂u: its numbers only.
+Step adjointNumbers(int u, int v, int slot, double partial, double vbar, double before,
+                    double after);
+/// The same with its formula written.
 Step adjointStep(const Graph& g, int u, int v, int slot, double partial, double vbar,
                  double before, double after);
 

@@ -190,9 +190,7 @@ MainWindow::~MainWindow() { document_->discardAutosave(); }
 void MainWindow::loadProgram(const QString& source,
                              const std::vector<std::pair<std::string, double>>& values, Mode mode) {
     editor_->setText(source);
-    model_->setSource(source);
-    model_->setMode(mode);
-    model_->setInputsByName(values);
+    model_->load(source, values, mode);  // one sweep for the program, its point and mode
     player_->toStart();
     showParseState();
     document_->reset();  // a program loaded afresh is a new, unsaved document

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <random>
 
 #include "autodiff/trace.hpp"
 #include "test_support.hpp"
@@ -27,9 +28,9 @@ TEST_CASE("forward trace of (x+y)*sin(x): one step per node", "[trace][forward]"
         CHECK(t.steps[k].value == Approx(expect[k][0]).epsilon(1e-15));
         CHECK(t.steps[k].after == Approx(expect[k][1]).epsilon(1e-15));
     }
-    CHECK(t.steps[4].formula == "v̇₃ = v₂·v̇₁ + v₁·v̇₂ = 0.8415·1 + 3·0.5403 = 2.462");
-    CHECK(t.steps[4].valueFormula == "v₃ = v₁·v₂ = 3·0.8415 = 2.524");
-    CHECK(t.steps[0].formula == "v̇₋₁ = x\u0307 = 1");
+    CHECK(formulaOf(g, t, t.steps[4]) == "v̇₃ = v₂·v̇₁ + v₁·v̇₂ = 0.8415·1 + 3·0.5403 = 2.462");
+    CHECK(valueFormulaOf(g, t, t.steps[4]) == "v₃ = v₁·v₂ = 3·0.8415 = 2.524");
+    CHECK(formulaOf(g, t, t.steps[0]) == "v̇₋₁ = x\u0307 = 1");
     CHECK(t.result[0] == Approx(s1 + 3 * c1).epsilon(1e-15));
 }
 
@@ -56,8 +57,8 @@ TEST_CASE("reverse trace of (x+y)*sin(x): primal, seed, one step per edge", "[tr
         CHECK(s.after == Approx(edges[e].after).epsilon(1e-15));
     }
     // x has two consumers: the second contribution shows the running sum.
-    CHECK(t.steps[8].formula == "v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = v̄₂·cos(v₋₁) = 3·0.5403 = 1.621");
-    CHECK(t.steps[9].formula ==
+    CHECK(formulaOf(g, t, t.steps[8]) == "v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = v̄₂·cos(v₋₁) = 3·0.5403 = 1.621");
+    CHECK(formulaOf(g, t, t.steps[9]) ==
           "v̄₋₁ += v̄₁·∂v₁/∂v₋₁ = v̄₁·1 = 0.8415·1 = 0.8415;  v̄₋₁ = 1.621 + 0.8415 = 2.462");
     CHECK(t.result[0] == Approx(s1 + 3 * c1).epsilon(1e-15));
     CHECK(t.result[1] == Approx(s1).epsilon(1e-15));
@@ -97,5 +98,41 @@ TEST_CASE("recording does not change the numbers", "[trace]") {
         Trace r = traceReverse(g, x, ybar);
         CHECK(f.result == jvp(g, x, xdot).tangent);
         CHECK(r.result == vjp(g, x, ybar).cotangent);
+    }
+}
+
+TEST_CASE("formulas written on demand equal the ones written while the sweep ran",
+          "[trace][formula]") {
+    // A streamed step gets its text from the live sweep; a kept one from the trace's numbers
+    // afterwards. On random programs (shared operands, several outputs) both must agree byte
+    // for byte, step by step, in both modes.
+    std::mt19937 rng(16);
+    for (int trial = 0; trial < 60; ++trial) {
+        INFO("trial " << trial);
+        Graph g = test::parseOk(test::randomProgram(rng, 1 + trial % 3, 4 + trial % 15, 1 + trial % 2));
+        std::vector<double> x(static_cast<std::size_t>(g.inputCount()));
+        for (std::size_t i = 0; i < x.size(); ++i) x[i] = 0.3 + 0.7 * static_cast<double>(i);
+        const std::vector<double> xdot(x.size(), 1.0), ybar(static_cast<std::size_t>(g.outputCount()), 1.0);
+        for (Mode mode : {Mode::Forward, Mode::Reverse}) {
+            auto run = [&](StepSink sink) {
+                return mode == Mode::Forward ? traceForward(g, x, xdot, std::move(sink))
+                                             : traceReverse(g, x, ybar, std::move(sink));
+            };
+            const Trace kept = run({});
+            CHECK(kept.steps.capacity() == kept.size());  // reserved exactly, never grown
+            std::vector<Step> streamed;
+            run([&](const Step& s, std::size_t) { streamed.push_back(s); });
+            REQUIRE(streamed.size() == kept.size());
+            int differ = 0, empty = 0;
+            for (std::size_t k = 0; k < kept.size(); ++k) {
+                const Step& s = kept.steps[k];
+                CHECK(s.formula.empty());  // kept steps hold numbers only
+                differ += formulaOf(g, kept, s) != streamed[k].formula;
+                differ += valueFormulaOf(g, kept, s) != streamed[k].valueFormula;
+                empty += streamed[k].formula.empty();
+            }
+            CHECK(differ == 0);
+            CHECK(empty == 0);
+        }
     }
 }

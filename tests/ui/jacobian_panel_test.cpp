@@ -84,8 +84,11 @@ TEST_CASE("the Jacobian panel fills columns in forward mode and rows in reverse 
         CHECK(model.direction() == direction);
         CHECK(model.seed() == seed);
     }
-    SECTION("the cost table has both methods, measured") {
+    SECTION("the cost table has both methods, measured when the panel is shown") {
         QTableWidget* costs = panel.costTable();
+        CHECK(costs->item(0, 1) == nullptr);  // hidden: nothing measured yet
+        panel.show();
+        REQUIRE(costs->item(0, 1) != nullptr);
         CHECK(costs->item(0, 1)->text() == "2");  // forward: n = 2 sweeps
         CHECK(costs->item(1, 1)->text() == "3");  // reverse: m = 3 sweeps
     }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSignalSpy>
+
 #include <cmath>
 
 #include "ui/model/session_model.hpp"
@@ -70,7 +72,8 @@ TEST_CASE("a frame is a pure function of step and progress", "[scene]") {
         scene.showFrame(8, 0.5);
         Frame f = scene.frame();
         CHECK(f.activeNode == t.steps[8].node);
-        CHECK(f.caption.toStdString() == t.steps[8].formula);
+        CHECK(f.caption.toStdString() == formulaOf(model.graph(), t, t.steps[8]));
+        CHECK(f.caption.startsWith(QStringLiteral("v̄₋₁ += v̄₂·∂v₂/∂v₋₁ = v̄₂·cos(v₋₁) = ")));
         int tokens = 0;
         for (const EdgeFrame& e : f.edges) tokens += e.token >= 0;
         CHECK(tokens == 1);
@@ -162,4 +165,27 @@ TEST_CASE("with checkpointing nodes show where their values are at each step", "
     CHECK(freed > 0);
     CHECK(checkpoints > 0);
     CHECK(recomputes > 0);
+}
+
+TEST_CASE("a program loaded with its point and mode is swept once, at that point", "[scene][model]") {
+    SessionModel model;
+    REQUIRE(model.setSource("(x+y)*sin(x)"));
+    QSignalSpy traces(&model, &SessionModel::traceChanged), graphs(&model, &SessionModel::graphChanged);
+    SECTION("a program that parses: its trace is forward mode at x = 0.5, y = 3") {
+        REQUIRE(model.load("x*sin(x) + y", {{"x", 0.5}, {"y", 3.0}}, Mode::Forward));
+        CHECK(model.mode() == Mode::Forward);
+        CHECK(model.inputs() == std::vector<double>{0.5, 3.0});
+        REQUIRE(model.trace().mode == Mode::Forward);
+        // f = x·sin x + y by hand; ẋ = e₁ by default: ḟ = sin x + x·cos x.
+        CHECK(model.trace().outputs[0] == Approx(0.5 * std::sin(0.5) + 3).epsilon(1e-15));
+        CHECK(model.trace().result[0] == Approx(std::sin(0.5) + 0.5 * std::cos(0.5)).epsilon(1e-15));
+        CHECK(graphs.count() == 1);  // one new graph, no second sweep announced
+        CHECK(traces.count() == 0);
+    }
+    SECTION("a program that does not parse: mode and point go to the last good one") {
+        CHECK_FALSE(model.load("x*(", {{"x", 2.0}}, Mode::Forward));
+        CHECK(model.mode() == Mode::Forward);
+        CHECK(model.inputs()[0] == 2.0);
+        CHECK(model.trace().outputs[0] == Approx((2.0 + model.inputs()[1]) * std::sin(2.0)).epsilon(1e-15));
+    }
 }

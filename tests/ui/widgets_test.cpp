@@ -8,6 +8,8 @@
 #include <QMouseEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -517,4 +519,21 @@ TEST_CASE("tables and fields take a new theme and text size at once", "[trace-ta
 
     Theme::setCurrent(before);
     CHECK(table.columnWidth(TraceTable::ValueColumn) == valueWidth);
+}
+
+TEST_CASE("the editor colours programs up to 20,000 lines and shows longer ones plain", "[editor]") {
+    ExpressionEditor editor;
+    auto coloursOnFirstLine = [&] {
+        QApplication::processEvents();  // a re-attached highlighter colours from the event loop
+        return editor.editor()->document()->firstBlock().layout()->formats().size();
+    };
+    editor.setText("y = sin(x)*2\n");
+    CHECK(coloursOnFirstLine() > 0);
+    QString generated;
+    for (int k = 0; k < 20'001; ++k) generated += QStringLiteral("y%1 = sin(x)*2\n").arg(k);
+    editor.setText(generated);
+    CHECK(editor.text() == generated);
+    CHECK(coloursOnFirstLine() == 0);
+    editor.setText("y = sin(x)*2\n");  // a short program is coloured again
+    CHECK(coloursOnFirstLine() > 0);
 }

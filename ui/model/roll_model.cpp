@@ -146,7 +146,12 @@ Frame RollModel::computeFrame(int step, double progress) const {
         f.state = small.initial;
         return f;
     }
-    Step s = t.steps[static_cast<std::size_t>(j)];
+    // The text is written from the whole program's graph and trace, before the ids are mapped
+    // to the drawn copy's.
+    const Step& real = t.steps[static_cast<std::size_t>(j)];
+    Step s = real;
+    s.formula = formulaOf(model_.graph(), t, real);
+    s.valueFormula = valueFormulaOf(model_.graph(), t, real);
     s.node = view_->drawnNode(s.node, shown);
     if (s.consumer >= 0) {
         s.consumer = view_->drawnNode(s.consumer, shown);
@@ -159,7 +164,7 @@ Frame RollModel::computeFrame(int step, double progress) const {
     }
     if (s.node < 0) {
         f = adviz::ui::computeFrame(d, small, 0, 0);
-        f.caption = QString::fromStdString(t.steps[static_cast<std::size_t>(j)].formula);
+        f.caption = QString::fromStdString(s.formula);
         f.captionLead.clear();
     } else {
         small.steps.push_back(std::move(s));

@@ -92,7 +92,7 @@ bool SessionModel::setSource(const QString& text) {
     // prefers it): its scalar drawing is refused only when asked for (setLevel).
     if (r.ok() && !(r.graph.shaped && preferShaped_))
         if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
-            if (auto refused = rolledDrawingRefusal(r.graph, mode_))
+            if (auto refused = rolledDrawingRefusal(r.graph, loadMode_.value_or(mode_)))
                 r.error = ParseError{0, 0, 1, 1, *refused};
     if (!r.ok()) {
         error_ = r.error;
@@ -137,10 +137,31 @@ bool SessionModel::setSource(const QString& text) {
         for (int i : fresh) x_[static_cast<std::size_t>(i)] = firstFree(initialInputValue(i), taken);
     }
     if (!anyDir && !xdot_.empty()) xdot_[0] = 1;  // a zero direction shows nothing: e₁
+    if (loadValues_)  // load(): the program's own point, before its first sweep
+        for (const auto& [name, v] : *loadValues_)
+            if (const int i = program_.inputIndex(name); i >= 0) x_[static_cast<std::size_t>(i)] = v;
+    if (loadMode_ && *loadMode_ != mode_) {
+        mode_ = *loadMode_;
+        step_ = 0;  // the steps of the other mode mean something else
+    }
 
     showGraph(displayed(), false);
     if (hadError) emit errorChanged();
     return true;
+}
+
+bool SessionModel::load(const QString& text, const std::vector<std::pair<std::string, double>>& values,
+                        Mode mode) {
+    loadValues_ = &values;
+    loadMode_ = mode;
+    const bool ok = setSource(text);
+    loadValues_ = nullptr;
+    loadMode_.reset();
+    if (!ok) {  // over the last good program, as separate edits would have done
+        setMode(mode);
+        setInputsByName(values);
+    }
+    return ok;
 }
 
 void SessionModel::showGraph(Graph g, bool resetSeeds) {

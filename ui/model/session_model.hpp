@@ -43,6 +43,10 @@ public:
     /// 0, the same structure keeps its step. If not, the last good graph, values and step stay
     /// and error() says why.
     bool setSource(const QString& text);
+    /// A program loaded with its point and mode: setSource, setMode and setInputsByName in one,
+    /// swept once (three sweeps, a second of a 10⁵-iteration program, when done one by one). If
+    /// text does not parse, the mode and values go to the last good program, as they would.
+    bool load(const QString& text, const std::vector<std::pair<std::string, double>>& values, Mode mode);
     const QString& source() const { return source_; }          ///< the last text given
     const QString& goodSource() const { return goodSource_; }  ///< the text of graph()
     const std::optional<ParseError>& error() const { return error_; }
@@ -150,6 +154,9 @@ private:
     Graph graph_;
     std::vector<double> x_, xdot_, ybar_;
     Mode mode_ = Mode::Reverse;
+    // Set by load() for the one setSource it calls: applied before that source's sweep.
+    const std::vector<std::pair<std::string, double>>* loadValues_ = nullptr;
+    std::optional<Mode> loadMode_;
     std::optional<Strategy> strategy_;
     bool showBackward_ = false;
     Trace trace_;

@@ -17,13 +17,13 @@ QString text(const std::string& s) { return QString::fromStdString(s); }
 
 // Two lines: forward steps show how the value was computed above the tangent; other steps
 // split a compound formula ("…;  v̄₋₁ = 1.621 + 0.8415 = 2.462") at its ";  ".
-void setCaption(const Step& s, Frame& f) {
+void setCaption(const Graph& g, const Trace& trace, const Step& s, Frame& f) {
     if (s.phase == Phase::Tangent) {
-        f.captionLead = text(s.valueFormula);
-        f.caption = text(s.formula);
+        f.captionLead = text(valueFormulaOf(g, trace, s));
+        f.caption = text(formulaOf(g, trace, s));
         return;
     }
-    QString all = text(s.formula);
+    QString all = text(formulaOf(g, trace, s));
     int cut = all.indexOf(QStringLiteral(";  "));
     if (cut < 0) {
         f.caption = all;
@@ -90,7 +90,7 @@ Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress
         markStep(g, s, first, f.state, easeInOut(progress / 0.8), f);
         f.activeNode = s.node;
         f.glow = easeInOut(progress);
-        setCaption(s, f);
+        setCaption(g, trace, s, f);
         f.shownStep = step;
     } else if (step > 0) {
         // At rest after a step: keep it highlighted so the student sees what just happened.
@@ -98,7 +98,7 @@ Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress
         markStep(g, s, first, trace.stateAt(static_cast<std::size_t>(step - 1)), -1, f);
         f.activeNode = s.node;
         f.glow = 1;
-        setCaption(s, f);
+        setCaption(g, trace, s, f);
         f.shownStep = step - 1;
     } else if (n > 0) {
         f.caption = trace.mode == Mode::Forward

@@ -89,7 +89,7 @@ void PredictBar::refresh() {
     question_ = {};
     questionStep_ = -1;
     if (active_ && k >= 0 && k < static_cast<int>(t.steps.size())) {
-        question_ = predictionFor(model_.graph(), t.steps[static_cast<std::size_t>(k)]);
+        question_ = predictionFor(model_.graph(), t, t.steps[static_cast<std::size_t>(k)]);
         questionStep_ = k;
     }
     if (questionStep_ != answeredStep_) field_->clear();

@@ -20,6 +20,10 @@ namespace adviz::ui {
 namespace {
 
 constexpr int kDefaultDebounceMs = 250;
+// Programs longer than this many lines are shown without colours: colouring a 100,000-line
+// program took an eighth of a second of the window's time to open it, for lines nobody reads
+// one by one (such programs are generated, and are drawn rolled up).
+constexpr qsizetype kMaxColouredLines = 20'000;
 
 // A plain-text editor that asks for about four lines of its font: enough to see a short
 // program whole without taking the graph's room.
@@ -105,7 +109,7 @@ qsizetype utf16IndexOfUtf8Offset(const QString& text, std::uint64_t byteOffset) 
 }
 
 ExpressionEditor::ExpressionEditor(QWidget* parent)
-    : QWidget(parent), edit_(new CodeEdit(this)), message_(new OneLineLabel(this)) {
+    : QWidget(parent), edit_(new CodeEdit(this)), highlighter_(nullptr), message_(new OneLineLabel(this)) {
     const Theme& theme = Theme::current();
     edit_->setFont(theme.editorFont());
     // Indentation means nothing in the language, and keyboard users must be able to leave the
@@ -114,7 +118,7 @@ ExpressionEditor::ExpressionEditor(QWidget* parent)
     edit_->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     edit_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     edit_->setPlaceholderText(tr("f = (x + y) * sin(x)    # one statement per line"));
-    new SyntaxHighlighter(edit_->document());
+    highlighter_ = new SyntaxHighlighter(edit_->document());
     edit_->installEventFilter(this);
     edit_->viewport()->installEventFilter(this);
 
@@ -143,6 +147,8 @@ void ExpressionEditor::setText(const QString& text) {
     lastEmitted_ = text;  // set first: the textChanged below must not count as an edit
     clearError();
     if (text == this->text()) return;
+    const bool colour = text.count(u'\n') < kMaxColouredLines;
+    if (!colour) highlighter_->setDocument(nullptr);  // before the text goes in, not after
     if (edit_->document()->isEmpty()) {
         edit_->setPlainText(text);
     } else {
@@ -152,6 +158,7 @@ void ExpressionEditor::setText(const QString& text) {
         all.select(QTextCursor::Document);
         all.insertText(text);
     }
+    if (colour && highlighter_->document() != edit_->document()) highlighter_->setDocument(edit_->document());
 }
 
 QString ExpressionEditor::text() const { return edit_->toPlainText(); }

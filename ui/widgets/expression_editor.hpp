@@ -18,6 +18,8 @@ class QPlainTextEdit;
 
 namespace adviz::ui {
 
+class SyntaxHighlighter;
+
 /// The UTF-16 index (a QString / QTextDocument position) of a byte offset into text's UTF-8
 /// encoding, as ParseError reports them; an offset inside a character maps to that character's
 /// start, one at or past the end to text.size().
@@ -67,6 +69,7 @@ private:
     bool showToolTip(const QPoint& viewportPos, const QPoint& globalPos);
 
     QPlainTextEdit* edit_;
+    SyntaxHighlighter* highlighter_;  // detached from programs too long to colour
     QLabel* message_;
     QTimer debounce_;
     QString lastEmitted_;    // the text the model has seen (emitted or set): nothing to re-send
