@@ -30,7 +30,7 @@ Session sample() {
     a.mode = "forward-over-reverse";
     a.strategy = "binomial:3";
     a.step = 7;
-    a.view = {false, true, true};
+    a.view = {false, true, true, QString()};
     Scene b;
     b.title = QStringLiteral("Domain trouble");
     b.program = QStringLiteral("log(x)");
@@ -140,7 +140,7 @@ TEST_CASE("a scene captured from the model puts the same state back", "[session]
     m.setMode(Mode::Reverse);
     m.setCheckpointStrategy(Strategy::parse("every:2"));
     m.setStep(5);
-    const Scene s = ui::captureScene(m, {true, false, false});
+    const Scene s = ui::captureScene(m, {true, false, false, QString()});
     CHECK(s.inputs.at("x") == 0.25);
     CHECK(s.directions.at("y") == 2.5);
     CHECK(s.seeds.at("g") == 4);
@@ -148,7 +148,7 @@ TEST_CASE("a scene captured from the model puts the same state back", "[session]
 
     ui::SessionModel fresh;
     REQUIRE(ui::applyScene(s, fresh).isEmpty());
-    const Scene t = ui::captureScene(fresh, {true, false, false});
+    const Scene t = ui::captureScene(fresh, {true, false, false, QString()});
     CHECK(t.program == s.program);
     CHECK(t.inputs == s.inputs);
     CHECK(t.directions == s.directions);

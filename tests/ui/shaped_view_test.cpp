@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 #include "autodiff/derivatives.hpp"
@@ -183,13 +185,20 @@ TEST_CASE("the 784-128-10 MLP is drawn in heatmaps and its scalar graph is refus
     CHECK(W1->isHeatmap());
     w.scene.showFrame(w.model.stepCount(), 0);
     REQUIRE(W1->shownValue().size() == 128u * 784u);
-    // Hovering the top-left cell of the value heatmap names the element and its value.
-    const QString first = QStringLiteral("W1[0,0] = ");
-    bool found = false;
-    for (double px = -W1->size().width() / 2; px < W1->size().width() / 2 && !found; px += 2)
-        for (double py = -W1->size().height() / 2; py < W1->size().height() / 2 && !found; py += 2)
-            found = W1->cellTextAt(QPointF(px, py)).contains(first);
-    CHECK(found);
+    // Hovering a cell of the value heatmap names the element and its value.
+    const QRegularExpression cell(QStringLiteral("^W1\\[(\\d+),(\\d+)\\] = (.+)$"));
+    int checked = 0;
+    for (double px = -W1->size().width() / 2; px < W1->size().width() / 2; px += 7)
+        for (double py = -W1->size().height() / 2; py < W1->size().height() / 2; py += 3) {
+            const auto m = cell.match(W1->cellTextAt(QPointF(px, py)));
+            if (!m.hasMatch()) continue;
+            const std::size_t k = m.captured(1).toULongLong() * 784 + m.captured(2).toULongLong();
+            REQUIRE(k < W1->shownValue().size());
+            CHECK(m.captured(3).replace(QChar(0x2212), '-').toDouble() ==
+                  Approx(W1->shownValue()[k]).epsilon(1e-3).margin(1e-4));
+            ++checked;
+        }
+    CHECK(checked > 10);
 }
 
 TEST_CASE("the heatmap's colours run purple, white, orange") {

@@ -227,8 +227,8 @@ void ShapedScene::relayout() {
         edges_.push_back(item);
     }
     setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
+    emit layoutFinished();  // first: listeners rebuild for the new nodes before the frame comes
     showFrame(model_.step(), 0);
-    emit layoutFinished();
 }
 
 void ShapedScene::showFrame(int step, double progress) {

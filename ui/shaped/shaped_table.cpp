@@ -80,7 +80,7 @@ void ShapedTable::refresh() {
     if (!g.shaped || nodeOfRow_.empty()) return;
     const Theme& t = Theme::current();
     const ShapedFrame& f = scene_.frame();
-    if (f.nodes.size() != static_cast<std::size_t>(g.shaped->size())) return;
+    if (f.nodes.size() != static_cast<std::size_t>(g.shaped->size()) || rowOfNode_.size() != f.nodes.size()) return;
     const bool forward = model_.mode() == Mode::Forward;
     activeRow_ = rowOfNode(f.activeNode);
     for (int row = 0; row < rowCount(); ++row) {
