@@ -1,5 +1,6 @@
 #include "autodiff/shaped/shaped_trace.hpp"
 
+#include <type_traits>
 #include <unordered_map>
 
 #include "autodiff/shaped/shaped_rules.hpp"
@@ -15,17 +16,52 @@ std::vector<double> gather(const std::vector<std::int32_t>& ids, const std::vect
     return out;
 }
 
+// The value part and the tangent part of a number of either sweep (plain or forward-over-reverse).
+double realPart(double x) { return x; }
+double realPart(const Dual<double>& x) { return x.v; }
+double tangentPart(double) { return 0; }
+double tangentPart(const Dual<double>& x) { return x.d; }
+
+// Sums of adjoints in either sweep (Dual has + but no +=).
+[[maybe_unused]] Dual<double>& operator+=(Dual<double>& a, const Dual<double>& b) {
+    a = a + b;
+    return a;
+}
+
+template <class T>
+std::vector<double> reals(const std::vector<T>& v) {
+    std::vector<double> out;
+    out.reserve(v.size());
+    for (const T& x : v) out.push_back(realPart(x));
+    return out;
+}
+template <class T>
+std::vector<double> tangents(const std::vector<T>& v) {
+    std::vector<double> out;
+    out.reserve(v.size());
+    for (const T& x : v) out.push_back(tangentPart(x));
+    return out;
+}
+template <class T>
+std::vector<T> gatherT(const std::vector<std::int32_t>& ids, const std::vector<T>& perNode) {
+    std::vector<T> out;
+    out.reserve(ids.size());
+    for (std::int32_t id : ids) out.push_back(perNode[static_cast<std::size_t>(id)]);
+    return out;
+}
+
 // The scalar reverse sweep's edge contributions, as they happen: v̄·∂v/∂u per edge v → u.
+template <class T>
 struct EdgeSink {
     static constexpr bool enabled = true;
     struct Edge {
         std::int32_t consumer, operand;
-        double contribution;
+        T contribution;
     };
     std::vector<Edge>* edges;
     template <class... A> void primal(A&&...) {}
     template <class... A> void seed(A&&...) {}
-    void adjoint(int u, int id, int, double, double, double before, double after) {
+    void adjoint(int u, int id, int, const T&, const T&, const T& before, const T& after) {
         edges->push_back({id, u, after - before});
     }
 };
@@ -69,15 +105,34 @@ ShapedTrace traceShapedForward(const Graph& g, std::span<const double> x,
     return t;
 }
 
-ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
-                               std::span<const double> ybar) {
+namespace {
+
+// A seed or adjoint step's numbers: before, what it adds, after (with their tangents when dual).
+template <class T>
+void record(ShapedStep& s, const std::vector<T>& before, const std::vector<T>& added, const std::vector<T>& after) {
+    s.before = reals(before);
+    s.contribution = reals(added);
+    s.after = reals(after);
+    if constexpr (!std::is_same_v<T, double>) {
+        s.beforeTangent = tangents(before);
+        s.contributionTangent = tangents(added);
+        s.afterTangent = tangents(after);
+    }
+}
+
+// Reverse mode (T = double) or forward-over-reverse (T = Dual<double>: every value and adjoint
+// carries its tangent along the direction, and the inputs' adjoint tangents are H·v).
+template <class T>
+ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T> ybar, Mode mode) {
+    constexpr bool dual = !std::is_same_v<T, double>;
     ShapedTrace t;
-    t.mode = Mode::Reverse;
-    std::vector<double> value, adjoint;
-    std::vector<EdgeSink::Edge> edges;
-    reverseSweep<double>(g, x, ybar, value, adjoint, EdgeSink{&edges});
-    for (const Output& o : g.outputs) t.outputs.push_back(value[static_cast<std::size_t>(o.node)]);
-    t.result.assign(adjoint.begin(), adjoint.begin() + g.inputs);
+    t.mode = mode;
+    std::vector<T> value, adjoint;
+    std::vector<typename EdgeSink<T>::Edge> edges;
+    reverseSweep<T>(g, x, ybar, value, adjoint, EdgeSink<T>{&edges});
+    for (const Output& o : g.outputs) t.outputs.push_back(realPart(value[static_cast<std::size_t>(o.node)]));
+    for (int i = 0; i < g.inputs; ++i)
+        t.result.push_back(dual ? tangentPart(adjoint[static_cast<std::size_t>(i)]) : realPart(adjoint[static_cast<std::size_t>(i)]));
     if (!g.shaped) return t;
     const ShapedGraph& sg = *g.shaped;
 
@@ -86,23 +141,25 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
         s.phase = Phase::Primal;
         s.node = id;
         s.shape = sg[id].shape;
-        s.value = gather(sg[id].elements, value);
+        const std::vector<T> v = gatherT(sg[id].elements, value);
+        s.value = reals(v);
+        if (dual) s.valueTangent = tangents(v);
         t.steps.push_back(std::move(s));
     }
     // Which operation made each scalar node, to group the edges by the operation they leave.
     std::vector<std::int32_t> owner(static_cast<std::size_t>(g.size()), -1);
     for (int id = 0; id < sg.size(); ++id)
         for (std::int32_t v = sg[id].first; v < sg[id].end; ++v) owner[static_cast<std::size_t>(v)] = id;
-    std::vector<std::unordered_map<std::int32_t, double>> into(static_cast<std::size_t>(sg.size()));
-    for (const EdgeSink::Edge& e : edges) {
+    std::vector<std::unordered_map<std::int32_t, T>> into(static_cast<std::size_t>(sg.size()));
+    for (const typename EdgeSink<T>::Edge& e : edges) {
         const std::int32_t z = owner[static_cast<std::size_t>(e.consumer)];
         // Edges inside the operation (into its own intermediates) are not between shaped nodes.
         if (z < 0 || owner[static_cast<std::size_t>(e.operand)] == z) continue;
         into[static_cast<std::size_t>(z)][e.operand] += e.contribution;
     }
 
-    std::vector<std::vector<double>> acc(static_cast<std::size_t>(sg.size()));
-    for (int id = 0; id < sg.size(); ++id) acc[static_cast<std::size_t>(id)].assign(sg[id].shape.size(), 0.0);
+    std::vector<std::vector<T>> acc(static_cast<std::size_t>(sg.size()));
+    for (int id = 0; id < sg.size(); ++id) acc[static_cast<std::size_t>(id)].assign(sg[id].shape.size(), T{});
     for (std::size_t p = 0; p < sg.outputs.size(); ++p) {
         const Port& port = sg.outputs[p];
         if (port.node < 0) continue;
@@ -112,12 +169,13 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
         s.output = static_cast<int>(p);
         s.shape = port.shape;
         auto& a = acc[static_cast<std::size_t>(port.node)];
-        s.before = a;
+        const std::vector<T> before = a;
+        std::vector<T> added;
         for (std::size_t k = 0; k < port.items.size(); ++k) {
-            s.contribution.push_back(ybar[static_cast<std::size_t>(port.items[k])]);
-            a[k] += s.contribution.back();
+            added.push_back(ybar[static_cast<std::size_t>(port.items[k])]);
+            a[k] += added.back();
         }
-        s.after = a;
+        record(s, before, added, a);
         s.rule = bar(label(sg, port.node)) + " = ȳ";
         t.steps.push_back(std::move(s));
     }
@@ -136,7 +194,7 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
             s.consumer = z;
             s.slot = static_cast<int>(slot);
             s.shape = sg[a].shape;
-            s.contribution.assign(ea.size(), 0.0);
+            std::vector<T> added(ea.size(), T{});
             if (regroups) {
                 // The adjoint goes back to the position each element was taken from.
                 const auto& zbar = acc[static_cast<std::size_t>(z)];
@@ -146,7 +204,7 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
                 const std::size_t to = n.kind == Kind::Literal ? offset + ea.size() : n.elements.size();
                 for (std::size_t k = from; k < to; ++k)
                     if (auto it = position.find(n.elements[k]); it != position.end())
-                        s.contribution[it->second] += zbar[k];
+                        added[it->second] += zbar[k];
                 offset += ea.size();
             } else {
                 // A repeated operand (x * x) gets both edges in its first slot.
@@ -155,24 +213,38 @@ ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
                 if (repeated) continue;
                 const auto& sums = into[static_cast<std::size_t>(z)];
                 for (std::size_t k = 0; k < ea.size(); ++k)
-                    if (auto it = sums.find(ea[k]); it != sums.end()) s.contribution[k] = it->second;
+                    if (auto it = sums.find(ea[k]); it != sums.end()) added[k] = it->second;
                 // An element that is the operand's own node (the sum of one element) passes
                 // the adjoint straight through: there is no scalar edge to find.
                 const auto& zbar = acc[static_cast<std::size_t>(z)];
                 for (std::size_t k = 0; k < ea.size(); ++k)
                     for (std::size_t e = 0; e < n.elements.size(); ++e)
                         if (n.elements[e] == ea[k] && (ea[k] < n.first || ea[k] >= n.end))
-                            s.contribution[k] += zbar[e];
+                            added[k] += zbar[e];
             }
             auto& accA = acc[static_cast<std::size_t>(a)];
-            s.before = accA;
-            for (std::size_t k = 0; k < accA.size(); ++k) accA[k] += s.contribution[k];
-            s.after = accA;
+            const std::vector<T> before = accA;
+            for (std::size_t k = 0; k < accA.size(); ++k) accA[k] += added[k];
+            record(s, before, added, accA);
             s.rule = reverseRule(sg, z, static_cast<int>(slot));
             t.steps.push_back(std::move(s));
         }
     }
     return t;
+}
+
+}  // namespace
+
+ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar) {
+    return reverseTrace<double>(g, x, ybar, Mode::Reverse);
+}
+
+ShapedTrace traceShapedHvp(const Graph& g, std::span<const double> x, std::span<const double> xdot,
+                           std::span<const double> ybar) {
+    std::vector<Dual<double>> xs, seed;
+    for (std::size_t i = 0; i < x.size(); ++i) xs.emplace_back(x[i], i < xdot.size() ? xdot[i] : 0.0);
+    for (double y : ybar) seed.emplace_back(y, 0.0);
+    return reverseTrace<Dual<double>>(g, xs, seed, Mode::ForwardOverReverse);
 }
 
 }  // namespace adviz::shaped

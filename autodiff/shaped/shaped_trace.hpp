@@ -33,6 +33,9 @@ struct ShapedStep {
     std::vector<double> tangent;       ///< Tangent: its tangent
     std::vector<double> before, after; ///< Seed, Adjoint: the node's adjoint before and after
     std::vector<double> contribution;  ///< Seed: ȳ; Adjoint: what this step adds
+    /// Forward-over-reverse only: the tangents along the direction of value, before, after and
+    /// contribution (the adjoint's tangent after the last step is H·v).
+    std::vector<double> valueTangent, beforeTangent, afterTangent, contributionTangent;
     std::string rule;    ///< for humans, with the user's names: "W̄1 += z̄1 xᵀ", "ḣ = σ′(z1) ⊙ ż1"
 };
 
@@ -40,7 +43,8 @@ struct ShapedTrace {
     Mode mode = Mode::Forward;
     std::vector<ShapedStep> steps;
     std::vector<double> outputs;  ///< per scalar output
-    std::vector<double> result;   ///< forward: J·ẋ per scalar output; reverse: ȳᵀJ per input
+    std::vector<double> result;   ///< forward: J·ẋ per scalar output; reverse: ȳᵀJ per input;
+                                  ///< forward-over-reverse: H·v per input
 };
 
 /// How a shaped node is called in rules: its name, else "u₇" (7: its shaped id).
@@ -54,5 +58,10 @@ ShapedTrace traceShapedForward(const Graph& g, std::span<const double> x,
 /// a Seed step per shaped output, an Adjoint step per operation and operand, last to first.
 ShapedTrace traceShapedReverse(const Graph& g, std::span<const double> x,
                                std::span<const double> ybar);
+
+/// Forward-over-reverse (H·v along xdot) at x with seed ybar: the reverse trace's steps, each
+/// number with its tangent along xdot; the inputs' adjoint tangents are H·v (ȳᵀ∇²f·ẋ).
+ShapedTrace traceShapedHvp(const Graph& g, std::span<const double> x, std::span<const double> xdot,
+                           std::span<const double> ybar);
 
 }  // namespace adviz::shaped

@@ -207,3 +207,32 @@ TEST_CASE("the heatmap's colours run purple, white, orange") {
     CHECK(heatColour(1, 1) == QColor(0xB3, 0x58, 0x06));
     CHECK(heatColour(5, 1) == heatColour(1, 1));  // clamped to the scale
 }
+
+TEST_CASE("H·v in the shaped view: the inputs' adjoint tangents are the gradient's central difference along v") {
+    Window w(mlp);
+    w.model.setMode(Mode::ForwardOverReverse);
+    w.scene.showFrame(w.model.stepCount(), 0);
+    const Graph& g = w.model.program();
+    const std::vector<double> x = w.model.inputs(), v = w.model.direction();
+    REQUIRE(w.item("W1")->label().third);
+    // (∇L(x + εv) − ∇L(x − εv)) / 2ε, from the scalar engine's plain gradient.
+    const double eps = 1e-5;
+    std::vector<double> up = x, down = x;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        up[i] += eps * v[i];
+        down[i] -= eps * v[i];
+    }
+    const std::vector<double> gu = gradient(g, up, 0), gd = gradient(g, down, 0);
+    int compared = 0;
+    for (const std::string name : {"x", "W1", "b1", "W2", "b2"}) {
+        const auto& port = w.sg().inputs[static_cast<std::size_t>(w.sg().inputPort(name))];
+        const auto& hv = w.item(name)->shownThird();
+        REQUIRE(hv.size() == port.items.size());
+        for (std::size_t k = 0; k < hv.size(); ++k) {
+            const auto i = static_cast<std::size_t>(port.items[k]);
+            CHECK(hv[k] == Approx((gu[i] - gd[i]) / (2 * eps)).margin(1e-7));
+            ++compared;
+        }
+    }
+    CHECK(compared == 2 + 6 + 3 + 3 + 1);
+}

@@ -223,10 +223,12 @@ void SessionModel::rerun() {
         }
     }
     if (level_ == Level::Shaped) {
-        // The engine's shaped sweeps. Forward-over-reverse and checkpointed schedules are
-        // drawn on the shaped nodes from the reverse sweep's numbers (values, adjoints).
-        shapedTrace_ = mode_ == Mode::Forward ? shaped::traceShapedForward(program_, x_, xdot_)
-                                              : shaped::traceShapedReverse(program_, x_, ybar_);
+        // The engine's shaped sweeps: forward, reverse, forward-over-reverse (H·v). A
+        // checkpointed schedule is drawn as plain reverse mode here (its recomputations are
+        // scalar steps: View ▸ Scalar graph shows them).
+        shapedTrace_ = mode_ == Mode::Forward              ? shaped::traceShapedForward(program_, x_, xdot_)
+                       : mode_ == Mode::ForwardOverReverse ? shaped::traceShapedHvp(program_, x_, xdot_, ybar_)
+                                                           : shaped::traceShapedReverse(program_, x_, ybar_);
         stepEnds_ = trace_.size() > 0 || graph_.size() == 0
                         ? shaped::scalarStepEnds(program_, trace_, shapedTrace_)
                         : std::vector<std::size_t>(shapedTrace_.steps.size() + 1, 0);

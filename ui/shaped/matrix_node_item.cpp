@@ -59,7 +59,7 @@ Block blockOf(const DrawnGrid& g) {
         b.cellW = cellWidth();
         b.cellH = cellHeight();
     }
-    b.width = std::max(b.cellW * g.cols, lab.horizontalAdvance(QStringLiteral("±0.0000  ")));
+    b.width = std::max(b.cellW * g.cols, lab.horizontalAdvance(QStringLiteral("±0.0000")) + (heatmapFor(g) ? 30 : 0));
     b.height = b.cellH * g.rows;
     return b;
 }
@@ -108,7 +108,7 @@ QSizeF MatrixNodeItem::preferredSize(const MatrixLabel& label) {
     const DrawnGrid g = drawnGrid(label.shape);
     const Block b = blockOf(g);
     const bool beside = sideBySide(g, b);
-    const int grids = label.second ? 2 : 1;
+    const int grids = 1 + (label.second ? 1 : 0) + (label.third ? 1 : 0);
     double w = beside ? b.width * grids + gap * (grids - 1) : b.width;
     double h = beside ? b.total() : b.total() * grids + gap * (grids - 1);
     const double title = op.horizontalAdvance(label.title) + lab.horizontalAdvance(label.shapeText) + 24;
@@ -136,22 +136,26 @@ MatrixNodeItem::GridGeometry MatrixNodeItem::geometry() const {
     geo.cell = b.cellW;
     geo.cellHeight = b.cellH;
     const bool beside = sideBySide(g, b);
-    const int grids = label_.second ? 2 : 1;
+    const int grids = 1 + (label_.second ? 1 : 0) + (label_.third ? 1 : 0);
     const double used = beside ? b.width * grids + gap * (grids - 1) : b.width;
     const double left = inner.center().x() - used / 2;
     geo.value = QRectF(left, top + b.head, b.cellW * g.cols, b.height);
     if (beside) geo.second = geo.value.translated(b.width + gap, 0);
     else geo.second = geo.value.translated(0, b.total() + gap);
+    const QRectF afterValue = label_.second ? geo.second : geo.value;
+    geo.third = beside ? afterValue.translated(b.width + gap, 0) : afterValue.translated(0, b.total() + gap);
     return geo;
 }
 
 void MatrixNodeItem::setFrame(const std::vector<double>& value, const std::vector<double>& second, Mode mode,
-                              double glow) {
-    if (value == value_ && second == second_ && mode == mode_ && glow == glow_) return;
+                              double glow, const std::vector<double>& third) {
+    if (value == value_ && second == second_ && third == third_ && mode == mode_ && glow == glow_) return;
     if (value != value_) valueDirty_ = true;
     if (second != second_) secondDirty_ = true;
+    if (third != third_) thirdDirty_ = true;
     value_ = value;
     second_ = second;
+    third_ = third;
     mode_ = mode;
     glow_ = glow;
     update();
@@ -192,8 +196,10 @@ void MatrixNodeItem::paintGrid(QPainter* p, const QRectF& area, const QString& h
         p->setBrush(Qt::NoBrush);
         p->drawRect(area);
         // The scale: the colours' ends and the largest magnitude they stand for.
-        const QRectF scale(area.left(), area.bottom() + 2, area.width(), lab.height() - 2);
-        const double bar = std::min(60.0, scale.width() / 3);
+        // The block is at least as wide as this line, however narrow its cells (a column of ten).
+        const double textWidth = lab.horizontalAdvance(QStringLiteral("±0.0000"));
+        const double bar = std::clamp(area.width() - textWidth - 6, 24.0, 60.0);
+        const QRectF scale(area.left(), area.bottom() + 2, std::max(area.width(), bar + 6 + textWidth), lab.height() - 2);
         QLinearGradient grad(scale.left(), 0, scale.left() + bar, 0);
         grad.setColorAt(0, heatColour(-1, 1));
         grad.setColorAt(0.5, heatColour(0, 1));
@@ -270,6 +276,7 @@ void MatrixNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, 
     if (label_.second)
         paintGrid(p, geo.second, label_.secondName, second_, mode_ == Mode::Forward ? t.tangent : t.adjoint,
                   secondImage_, secondDirty_);
+    if (label_.third) paintGrid(p, geo.third, label_.thirdName, third_, t.tangent, thirdImage_, thirdDirty_);
 }
 
 QString MatrixNodeItem::cellTextAt(QPointF pos) const {
@@ -286,6 +293,7 @@ QString MatrixNodeItem::cellTextAt(QPointF pos) const {
     };
     QString s = at(geo.value, label_.valueName, value_);
     if (s.isEmpty() && label_.second) s = at(geo.second, label_.secondName, second_);
+    if (s.isEmpty() && label_.third) s = at(geo.third, label_.thirdName, third_);
     return s;
 }
 

@@ -31,6 +31,9 @@ struct MatrixLabel {
     QString secondName = QStringLiteral("v̄");
     /// Whether the second grid is shown (the PyTorch view shows .grad on leaves only).
     bool second = true;
+    /// H·v mode: a third grid, the adjoint's tangent along the direction (H·v for inputs).
+    bool third = false;
+    QString thirdName;
 };
 
 class MatrixNodeItem : public QGraphicsItem {
@@ -49,9 +52,11 @@ public:
     static QSizeF preferredSize(const MatrixLabel& label);
 
     /// The numbers to show: value and the mode's second number (tangent or adjoint); glow 0…1.
-    void setFrame(const std::vector<double>& value, const std::vector<double>& second, Mode mode, double glow);
+    void setFrame(const std::vector<double>& value, const std::vector<double>& second, Mode mode, double glow,
+                  const std::vector<double>& third = {});
     const std::vector<double>& shownValue() const { return value_; }
     const std::vector<double>& shownSecond() const { return second_; }
+    const std::vector<double>& shownThird() const { return third_; }
     /// Whether the values are drawn as heatmaps (too large for numbers in cells).
     bool isHeatmap() const;
     /// The text of the cell under a point in item coordinates ("W1[12, 5] = 0.0312"), or empty.
@@ -65,7 +70,7 @@ protected:
 
 private:
     struct GridGeometry {
-        QRectF value, second;  ///< where each grid's cells go
+        QRectF value, second, third;  ///< where each grid's cells go
         int rows = 1, cols = 1;  ///< drawn rows and columns (long vectors wrap into a square)
         double cell = 0, cellHeight = 0;
     };
@@ -77,11 +82,11 @@ private:
     int id_;
     MatrixLabel label_;
     QSizeF size_;
-    std::vector<double> value_, second_;
+    std::vector<double> value_, second_, third_;
     Mode mode_ = Mode::Reverse;
     double glow_ = 0;
-    mutable QImage valueImage_, secondImage_;  // heatmaps, drawn again only when the numbers change
-    mutable bool valueDirty_ = true, secondDirty_ = true;
+    mutable QImage valueImage_, secondImage_, thirdImage_;  // heatmaps, redrawn when the numbers change
+    mutable bool valueDirty_ = true, secondDirty_ = true, thirdDirty_ = true;
 };
 
 /// The drawn grid of a shape: rows × cols, a long vector wrapped into a near-square.

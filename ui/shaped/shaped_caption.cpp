@@ -178,6 +178,12 @@ void shapedCaption(const Graph& g, const shaped::ShapedTrace& trace, int k,
             const QString numbers = reverseNumbers(sg, s, state);
             if (!numbers.isEmpty()) caption += QStringLiteral(" = ") + numbers;
             caption += QStringLiteral(" = ") + matrixText(s.shape, s.contribution);
+            if (!s.afterTangent.empty() && writtenOut(s.shape)) {
+                // Forward-over-reverse: the adjoint's tangent along the direction rides along.
+                lead = QStringLiteral("its tangent along the direction: %1 = %2")
+                           .arg(q(shaped::dot(shaped::bar(shaped::label(sg, s.node)))), matrixText(s.shape, s.afterTangent));
+                break;
+            }
             bool accumulated = false;
             for (double b : s.before) accumulated = accumulated || b != 0;
             if (accumulated && writtenOut(s.shape)) {

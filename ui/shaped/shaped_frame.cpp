@@ -26,7 +26,10 @@ void apply(const ShapedStep& s, std::vector<MatrixState>& nodes) {
             m.tangent = s.tangent;
             break;
         case Phase::Seed:
-        case Phase::Adjoint: m.adjoint = s.after; break;
+        case Phase::Adjoint:
+            m.adjoint = s.after;
+            m.adjointTangent = s.afterTangent;
+            break;
         default: break;
     }
 }

@@ -17,6 +17,7 @@ namespace adviz::ui {
 /// A shaped node's numbers at a frame (row-major; empty: not known yet).
 struct MatrixState {
     std::vector<double> value, tangent, adjoint;
+    std::vector<double> adjointTangent;  ///< forward-over-reverse: v̄'s tangent (H·v on inputs)
 };
 
 /// An edge of the shaped drawing: operand → consumer (shaped ids) for operand slot.

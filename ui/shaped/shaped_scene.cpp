@@ -91,6 +91,12 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
     l.valueName = name;
     l.secondName = mode == Mode::Forward ? q(shaped::dot(name.toStdString()))
                                          : deltaName(sg, id).value_or(q(shaped::bar(name.toStdString())));
+    if (mode == Mode::ForwardOverReverse) {
+        // The adjoint's tangent along the direction: on an input, its entries of H·v.
+        l.third = true;
+        l.thirdName = leaf ? QStringLiteral("(H·v) ") + q(shaped::dot(shaped::bar(name.toStdString())))
+                           : q(shaped::dot(shaped::bar(name.toStdString())));
+    }
     return l;
 }
 
@@ -244,7 +250,8 @@ void ShapedScene::showFrame(int step, double progress) {
         std::vector<double> second = mode == Mode::Forward ? m.tangent : m.adjoint;
         // PyTorch fills a leaf's .grad when backward() returns, not while it runs.
         if (torch_ && !atEnd) second.clear();
-        item->setFrame(m.value, second, mode, item->id() == frame_.activeNode ? frame_.glow : 0.0);
+        item->setFrame(m.value, second, mode, item->id() == frame_.activeNode ? frame_.glow : 0.0,
+                       mode == Mode::ForwardOverReverse ? m.adjointTangent : std::vector<double>{});
     }
     for (EdgeItem* e : edges_) e->setFrame(frame_.edges[static_cast<std::size_t>(e->index())]);
     emit frameShown();
