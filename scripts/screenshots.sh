@@ -49,3 +49,8 @@ QT_SCALE_FACTOR=1.5 shot 1280x720 teach-predict-scale150.png "${theory[@]}" --mo
 pdftoppm -png -r 80 -singlefile /tmp/adviz-sheet.pdf docs/teach-quiz-sheet && echo docs/teach-quiz-sheet.png
 # The 64-layer network rolled up, mid reverse sweep (step 300 of 385: adjoints in layer 30).
 shot 1280x720 rolled-up-64-layers.png --example "tanh network" --rolled --step 300 --progress 0.5 --theme light
+# Vectors and matrices (issue 13): the theory's MLP mid reverse sweep (δ⁽ʰ⁾ = W₂ᵀδ⁽²⁾ arriving
+# in h), the same after backward() as PyTorch names it, and the 784-128-10 MLP in heatmaps.
+shot 1280x720 shaped-mlp-reverse.png --example "matrix form" --mode reverse --step 23 --progress 0.6 --present --theme light
+shot 1280x720 shaped-mlp-pytorch.png --example "matrix form" --mode reverse --step end --pytorch-view --present --theme light
+shot 1280x720 shaped-mlp-784.png --example "784-128-10" --mode reverse --step 22 --progress 0.5 --present --theme light
