@@ -33,11 +33,6 @@ std::optional<QString> superscript(const QString& name) {
     return out;
 }
 
-bool isOutput(const ShapedGraph& sg, int id) {
-    for (const shaped::Port& p : sg.outputs)
-        if (p.node == id) return true;
-    return false;
-}
 
 // The layer number of a pre-activation name "z2", or -1.
 int layerOf(const QString& name) {
@@ -45,35 +40,6 @@ int layerOf(const QString& name) {
     bool ok = false;
     const int k = name.mid(1).toInt(&ok);
     return ok ? k : -1;
-}
-
-// "u₆ = W1 @ x": the operation with its operands' names.
-QString expressionOf(const Graph& g, const ShapedGraph& sg, int id) {
-    const shaped::Node& n = sg[id];
-    const QString A = n.operands.empty() ? QString() : labelOf(sg, n.operands[0]);
-    const QString B = n.operands.size() > 1 ? labelOf(sg, n.operands[1]) : QString();
-    switch (n.kind) {
-        case Kind::Input: return QStringLiteral("input");
-        case Kind::Scalar: return labelOf(sg, id);
-        case Kind::MatMul: return A + QStringLiteral(" @ ") + B;
-        case Kind::Transpose: return A + QStringLiteral("ᵀ");
-        case Kind::Sum: return QStringLiteral("sum(%1)").arg(A);
-        case Kind::SumAxis: return QStringLiteral("sum(%1, %2)").arg(A).arg(n.axis);
-        case Kind::Mean: return QStringLiteral("mean(%1)").arg(A);
-        case Kind::Dot: return QStringLiteral("dot(%1, %2)").arg(A, B);
-        case Kind::Softmax: return QStringLiteral("softmax(%1)").arg(A);
-        case Kind::LogSumExp: return QStringLiteral("logsumexp(%1)").arg(A);
-        case Kind::Index: {
-            QStringList at;
-            for (int i : n.index) at << QString::number(i);
-            return A + '[' + at.join(QStringLiteral(", ")) + ']';
-        }
-        case Kind::Literal: return QStringLiteral("[…]");
-        case Kind::Elementwise: break;
-    }
-    if (n.op == Op::Sigmoid) return QStringLiteral("σ(%1)").arg(A);
-    (void)g;
-    return q(substitute(info(n.op).pattern, A.toStdString(), B.toStdString()));
 }
 
 // The numbers of a reverse rule between its symbols and its result, where they are all in the
@@ -103,9 +69,41 @@ QString reverseNumbers(const ShapedGraph& sg, const ShapedStep& s, const std::ve
 
 }  // namespace
 
+bool isOutputNode(const ShapedGraph& sg, int id) {
+    for (const shaped::Port& p : sg.outputs)
+        if (p.node == id) return true;
+    return false;
+}
+
+QString expressionText(const ShapedGraph& sg, int id) {
+    const shaped::Node& n = sg[id];
+    auto L = [&](std::size_t slot) { return labelOf(sg, n.operands[slot]); };
+    switch (n.kind) {
+        case Kind::Input:
+        case Kind::Scalar: return {};
+        case Kind::MatMul: return L(0) + QStringLiteral(" @ ") + L(1);
+        case Kind::Transpose: return L(0) + QStringLiteral("ᵀ");
+        case Kind::Sum: return QStringLiteral("sum(%1)").arg(L(0));
+        case Kind::SumAxis: return QStringLiteral("sum(%1, %2)").arg(L(0)).arg(n.axis);
+        case Kind::Mean: return QStringLiteral("mean(%1)").arg(L(0));
+        case Kind::Dot: return QStringLiteral("dot(%1, %2)").arg(L(0), L(1));
+        case Kind::Softmax: return QStringLiteral("softmax(%1)").arg(L(0));
+        case Kind::LogSumExp: return QStringLiteral("logsumexp(%1)").arg(L(0));
+        case Kind::Index: {
+            QStringList at;
+            for (int i : n.index) at << QString::number(i);
+            return L(0) + '[' + at.join(QStringLiteral(", ")) + ']';
+        }
+        case Kind::Literal: return QStringLiteral("[…]");
+        case Kind::Elementwise: break;
+    }
+    if (n.op == Op::Sigmoid) return QStringLiteral("σ(%1)").arg(L(0));
+    return q(substitute(info(n.op).pattern, L(0).toStdString(), n.operands.size() > 1 ? L(1).toStdString() : ""));
+}
+
 std::optional<QString> deltaName(const ShapedGraph& sg, int id) {
     const shaped::Node& n = sg[id];
-    if (n.kind == Kind::Input || n.kind == Kind::Scalar || isOutput(sg, id)) return std::nullopt;
+    if (n.kind == Kind::Input || n.kind == Kind::Scalar || isOutputNode(sg, id)) return std::nullopt;
     if (!n.name.empty()) {
         const QString name = q(n.name);
         const int layer = layerOf(name);
@@ -161,12 +159,12 @@ void shapedCaption(const Graph& g, const shaped::ShapedTrace& trace, int k,
     switch (s.phase) {
         case Phase::Primal:
             caption = me + QStringLiteral(" = ") +
-                      (sg[s.node].kind == Kind::Input ? QString() : expressionOf(g, sg, s.node) + QStringLiteral(" = ")) +
+                      (sg[s.node].kind == Kind::Input ? QString() : expressionText(sg, s.node) + QStringLiteral(" = ")) +
                       matrixText(s.shape, s.value);
             break;
         case Phase::Tangent:
             lead = me + QStringLiteral(" = ") +
-                   (sg[s.node].kind == Kind::Input ? QString() : expressionOf(g, sg, s.node) + QStringLiteral(" = ")) +
+                   (sg[s.node].kind == Kind::Input ? QString() : expressionText(sg, s.node) + QStringLiteral(" = ")) +
                    matrixText(s.shape, s.value);
             caption = q(s.rule) + QStringLiteral(" = ") + matrixText(s.shape, s.tangent);
             break;

@@ -16,6 +16,12 @@
 
 namespace adviz::ui {
 
+/// "W1 @ x", "σ(z1)", "u₁₁ ^ 2": the operation with its operands' names ("" for inputs).
+QString expressionText(const shaped::ShapedGraph& sg, int id);
+
+/// Whether shaped node id is an output of the program.
+bool isOutputNode(const shaped::ShapedGraph& sg, int id);
+
 /// The δ name of shaped node id's adjoint, if the theory gives it one.
 std::optional<QString> deltaName(const shaped::ShapedGraph& sg, int id);
 

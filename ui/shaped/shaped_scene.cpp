@@ -21,42 +21,9 @@ using shaped::ShapedGraph;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-bool isOutput(const ShapedGraph& sg, int id) {
-    for (const shaped::Port& p : sg.outputs)
-        if (p.node == id) return true;
-    return false;
-}
-
 bool isLeaf(const Graph& g, const ShapedGraph& sg, int id) {
     const shaped::Node& n = sg[id];
     return n.kind == Kind::Input || (n.kind == Kind::Scalar && g[n.elements.front()].op == Op::Input);
-}
-
-// "W1 @ x", "σ(z1)", "u₁₁ ^ 2": the operation with its operands' names.
-QString expressionOf(const ShapedGraph& sg, int id) {
-    const shaped::Node& n = sg[id];
-    auto L = [&](std::size_t slot) { return q(shaped::label(sg, n.operands[slot])); };
-    switch (n.kind) {
-        case Kind::Input:
-        case Kind::Scalar: return {};
-        case Kind::MatMul: return L(0) + QStringLiteral(" @ ") + L(1);
-        case Kind::Transpose: return L(0) + QStringLiteral("ᵀ");
-        case Kind::Sum: return QStringLiteral("sum(%1)").arg(L(0));
-        case Kind::SumAxis: return QStringLiteral("sum(%1, %2)").arg(L(0)).arg(n.axis);
-        case Kind::Mean: return QStringLiteral("mean(%1)").arg(L(0));
-        case Kind::Dot: return QStringLiteral("dot(%1, %2)").arg(L(0), L(1));
-        case Kind::Softmax: return QStringLiteral("softmax(%1)").arg(L(0));
-        case Kind::LogSumExp: return QStringLiteral("logsumexp(%1)").arg(L(0));
-        case Kind::Index: {
-            QStringList at;
-            for (int i : n.index) at << QString::number(i);
-            return L(0) + '[' + at.join(QStringLiteral(", ")) + ']';
-        }
-        case Kind::Literal: return QStringLiteral("[…]");
-        case Kind::Elementwise: break;
-    }
-    if (n.op == Op::Sigmoid) return QStringLiteral("σ(%1)").arg(L(0));
-    return q(substitute(info(n.op).pattern, L(0).toStdString(), n.operands.size() > 1 ? L(1).toStdString() : ""));
 }
 
 MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
@@ -78,16 +45,16 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
         } else {
             l.title = q(std::string(pytorch::shapedGradFn(g, id)));
             l.subtitle = name + QStringLiteral("  ") + size;
-            l.style = isOutput(sg, id) ? MatrixStyle::TorchOutput : MatrixStyle::TorchFunction;
+            l.style = isOutputNode(sg, id) ? MatrixStyle::TorchOutput : MatrixStyle::TorchFunction;
             l.valueName = name;
             l.second = false;  // PyTorch keeps no gradient of an intermediate tensor
         }
         return l;
     }
     l.title = name;
-    l.subtitle = expressionOf(sg, id);
+    l.subtitle = expressionText(sg, id);
     l.shapeText = n.shape.isScalar() ? QStringLiteral("scalar") : q(n.shape.text());
-    l.style = leaf ? MatrixStyle::Input : isOutput(sg, id) ? MatrixStyle::Output : MatrixStyle::Operation;
+    l.style = leaf ? MatrixStyle::Input : isOutputNode(sg, id) ? MatrixStyle::Output : MatrixStyle::Operation;
     l.valueName = name;
     l.secondName = mode == Mode::Forward ? q(shaped::dot(name.toStdString()))
                                          : deltaName(sg, id).value_or(q(shaped::bar(name.toStdString())));
@@ -114,7 +81,7 @@ QString edgeRule(const ShapedGraph& sg, const ShapedEdge& e, Mode mode, bool fir
 
 QString operationTitle(const Graph& g, int id) {
     const ShapedGraph& sg = *g.shaped;
-    const QString expr = expressionOf(sg, id);
+    const QString expr = expressionText(sg, id);
     const QString shape = sg[id].shape.isScalar() ? QStringLiteral("scalar") : q(sg[id].shape.text());
     return q(shaped::label(sg, id)) + (expr.isEmpty() ? QString() : QStringLiteral(" = ") + expr) + QStringLiteral("   ") + shape;
 }
