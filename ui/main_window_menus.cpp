@@ -138,7 +138,7 @@ void MainWindow::buildViewMenu() {
     });
     torchView_ = keyed(view->addAction(tr("As &PyTorch autograd")));
     torchView_->setCheckable(true);
-    torchView_->setShortcut(QKeySequence(tr("Ctrl+T")));
+    torchView_->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
     torchView_->setToolTip(tr("Label the matrix operations as PyTorch's autograd records them: "
                               "grad_fn classes, leaves with AccumulateGrad and .grad."));
     torchView_->setEnabled(false);

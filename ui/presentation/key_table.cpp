@@ -25,6 +25,8 @@ const std::vector<KeyRow>& keyTable() {
         {QObject::tr("Ctrl+E"), QObject::tr("edge partials on / off"), {}},
         {QObject::tr("Ctrl+T"), QObject::tr("top to bottom / left to right"), {}},
         {QObject::tr("Ctrl+B"), QObject::tr("backward pass as a graph"), {}},
+        {QObject::tr("Ctrl+G"), QObject::tr("vectors and matrices: scalar graph / one node per matrix operation"), {}},
+        {QObject::tr("Ctrl+Shift+T"), QObject::tr("vectors and matrices: as PyTorch autograd names them"), {}},
         {QObject::tr("Ctrl+D  Ctrl+2  Ctrl+R"), QObject::tr("dual numbers, side by side, predict mode"), {}},
         {QObject::tr("H  A"), QObject::tr("predict mode: the rule without numbers; A: type the prediction (presenting)"), {}},
         {QObject::tr("Ctrl+Q"), QObject::tr("quit"), {}},
