@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+#include "autodiff/checkpoint.hpp"
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
@@ -235,4 +236,35 @@ TEST_CASE("H·v in the shaped view: the inputs' adjoint tangents are the gradien
         }
     }
     CHECK(compared == 2 + 6 + 3 + 3 + 1);
+}
+
+TEST_CASE("a checkpointed sweep in the shaped view tags each matrix kept, checkpoint or freed as the scalar trace says") {
+    Window w(mlp);
+    w.scene.showFrame(w.model.stepCount(), 0);
+    for (MatrixNodeItem* item : w.scene.nodeItems())
+        if (item) CHECK(item->memory().isEmpty());  // store-all: nothing to tell
+    w.model.setCheckpointStrategy(Strategy::parse("every:3"));
+    REQUIRE(w.model.level() == Level::Shaped);
+    QStringList seen;
+    for (int k = 0; k <= w.model.stepCount(); ++k) {
+        w.scene.showFrame(k, 0);
+        const auto state = w.model.trace().stateAt(static_cast<std::size_t>(w.model.scalarStepAt(k)));
+        for (MatrixNodeItem* item : w.scene.nodeItems()) {
+            if (!item) continue;
+            seen << item->memory();
+            // A tag says what the scalar trace holds for the matrix's elements at that step.
+            const auto& el = w.sg()[item->id()].elements;
+            int freed = 0, checkpoint = 0;
+            for (auto e : el) {
+                freed += state[static_cast<std::size_t>(e)].memory == Memory::Freed;
+                checkpoint += state[static_cast<std::size_t>(e)].memory == Memory::Checkpoint;
+            }
+            if (item->memory() == QStringLiteral("freed")) CHECK((freed > 0 && checkpoint == 0));
+            if (item->memory() == QStringLiteral("kept")) CHECK((freed == 0 && checkpoint == 0));
+            if (item->memory() == QStringLiteral("checkpoint")) CHECK(checkpoint > 0);
+        }
+    }
+    CHECK(seen.contains(QStringLiteral("freed")));
+    CHECK(seen.contains(QStringLiteral("checkpoint")));
+    CHECK(seen.contains(QStringLiteral("kept")));
 }

@@ -268,10 +268,13 @@ std::optional<QString> SessionModel::setLevel(Level level) {
     return std::nullopt;
 }
 
-int SessionModel::scalarStep() const {
-    if (level_ == Level::Scalar) return step_;
-    if (stepEnds_.empty()) return 0;
-    return static_cast<int>(stepEnds_[std::min<std::size_t>(static_cast<std::size_t>(step_), stepEnds_.size() - 1)]);
+int SessionModel::scalarStep() const { return std::max(0, scalarStepAt(step_)); }
+
+int SessionModel::scalarStepAt(int k) const {
+    if (level_ == Level::Scalar) return k;
+    if (stepEnds_.empty() || trace_.initial.size() != static_cast<std::size_t>(graph_.size())) return -1;
+    k = std::clamp(k, 0, static_cast<int>(stepEnds_.size()) - 1);
+    return static_cast<int>(stepEnds_[static_cast<std::size_t>(k)]);
 }
 
 std::vector<NodeState> SessionModel::state() const {

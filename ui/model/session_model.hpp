@@ -121,6 +121,9 @@ public:
     int step() const { return step_; }
     /// The scalar step count matching the current step (the same in the scalar level).
     int scalarStep() const;
+    /// The scalar step count matching step k of the level shown (-1 in the shaped level when no
+    /// scalar trace is recorded).
+    int scalarStepAt(int k) const;
     /// Moves to the state after the first k steps (clamped to 0…stepCount()).
     void setStep(int k);
     /// Every scalar node's numbers after the current step (unknown where the shaped level

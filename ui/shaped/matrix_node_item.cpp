@@ -161,6 +161,12 @@ void MatrixNodeItem::setFrame(const std::vector<double>& value, const std::vecto
     update();
 }
 
+void MatrixNodeItem::setMemory(const QString& memory) {
+    if (memory == memory_) return;
+    memory_ = memory;
+    update();
+}
+
 void MatrixNodeItem::paintGrid(QPainter* p, const QRectF& area, const QString& head, const std::vector<double>& v,
                                const QColor& colour, QImage& cache, bool& dirty) const {
     const Theme& t = Theme::current();
@@ -266,7 +272,23 @@ void MatrixNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, 
     p->setFont(t.labelFont());
     p->setPen(t.mutedText);
     p->drawText(title, Qt::AlignRight | Qt::AlignVCenter, label_.shapeText);
+    if (!memory_.isEmpty()) {
+        // Where a checkpointed sweep keeps this value: a tag on the top edge, dashed when freed.
+        QFont f = t.labelFont();
+        f.setBold(true);
+        const QFontMetricsF fm(f);
+        const QRectF tag(r.right() - fm.horizontalAdvance(memory_) - 22, r.top() - fm.height() / 2,
+                         fm.horizontalAdvance(memory_) + 14, fm.height());
+        const bool freed = memory_ == QObject::tr("freed");
+        p->setPen(QPen(freed ? t.pending : t.adjoint, 1.4, freed ? Qt::DashLine : Qt::SolidLine));
+        p->setBrush(t.background);
+        p->drawRoundedRect(tag, 6, 6);
+        p->setFont(f);
+        p->setPen(freed ? t.pending : t.adjoint);
+        p->drawText(tag, Qt::AlignCenter, memory_);
+    }
     if (!label_.subtitle.isEmpty()) {
+        p->setFont(t.labelFont());
         p->setPen(t.text);
         p->drawText(QRectF(inner.left(), title.bottom(), inner.width(), lab.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     label_.subtitle);

@@ -57,6 +57,10 @@ public:
     const std::vector<double>& shownValue() const { return value_; }
     const std::vector<double>& shownSecond() const { return second_; }
     const std::vector<double>& shownThird() const { return third_; }
+    /// Checkpointed reverse sweeps: where the operation's value is now ("kept", "checkpoint",
+    /// "freed"; empty: not tracked), drawn under the title.
+    void setMemory(const QString& memory);
+    const QString& memory() const { return memory_; }
     /// Whether the values are drawn as heatmaps (too large for numbers in cells).
     bool isHeatmap() const;
     /// The text of the cell under a point in item coordinates ("W1[12, 5] = 0.0312"), or empty.
@@ -85,6 +89,7 @@ private:
     std::vector<double> value_, second_, third_;
     Mode mode_ = Mode::Reverse;
     double glow_ = 0;
+    QString memory_;
     mutable QImage valueImage_, secondImage_, thirdImage_;  // heatmaps, redrawn when the numbers change
     mutable bool valueDirty_ = true, secondDirty_ = true, thirdDirty_ = true;
 };

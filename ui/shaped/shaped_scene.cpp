@@ -6,6 +6,7 @@
 
 #include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_rules.hpp"
+#include "autodiff/checkpoint.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
@@ -221,7 +222,37 @@ void ShapedScene::showFrame(int step, double progress) {
                        mode == Mode::ForwardOverReverse ? m.adjointTangent : std::vector<double>{});
     }
     for (EdgeItem* e : edges_) e->setFrame(frame_.edges[static_cast<std::size_t>(e->index())]);
+    showMemory(step);
     emit frameShown();
+}
+
+void ShapedScene::showMemory(int step) {
+    // A checkpointed reverse sweep: the scalar trace (recorded for drawable programs) says where
+    // each element's value is at the matching scalar step; a matrix is "checkpoint" if any of
+    // its elements is one, "freed" if any is dropped, "kept" while all are stored.
+    const int k = model_.mode() == Mode::Reverse && model_.checkpointStrategy() &&
+                          model_.checkpointStrategy()->kind != Strategy::StoreAll
+                      ? model_.scalarStepAt(step)
+                      : -1;
+    const Graph& g = model_.program();
+    const std::vector<NodeState> state = k >= 0 ? model_.trace().stateAt(static_cast<std::size_t>(k))
+                                                : std::vector<NodeState>{};
+    for (MatrixNodeItem* item : nodes_) {
+        if (!item) continue;
+        QString memory;
+        if (!state.empty()) {
+            int kept = 0, freed = 0, checkpoint = 0;
+            for (std::int32_t e : (*g.shaped)[item->id()].elements) {
+                const Memory m = state[static_cast<std::size_t>(e)].memory;
+                kept += m == Memory::Stored;
+                freed += m == Memory::Freed;
+                checkpoint += m == Memory::Checkpoint;
+            }
+            // Any element dropped means the matrix must be recomputed before its adjoint rule.
+            memory = checkpoint ? tr("checkpoint") : freed ? tr("freed") : kept ? tr("kept") : QString();
+        }
+        item->setMemory(memory);
+    }
 }
 
 void ShapedScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {

@@ -47,6 +47,7 @@ signals:
     void expandRequested(int shapedNode);
 
 protected:
+    void showMemory(int step);  // checkpointed sweeps: where each matrix's value is
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
