@@ -18,20 +18,14 @@
 #include "ui/model/session_model.hpp"
 #include "ui/shaped/matrix_node_item.hpp"
 #include "ui/shaped/shaped_scene.hpp"
+#include "autodiff/shaped/theory_mlp.hpp"
 
 using namespace adviz;
 using namespace adviz::ui;
 
 namespace {
 
-const char* mlp = R"(x: [2]
-W1: [3, 2]; b1: [3]
-W2: [1, 3]; b2: [1]
-y: [1]
-z1 = W1 @ x + b1
-h  = sigmoid(z1)
-z2 = W2 @ h + b2
-L  = sum((z2 - y)^2))";
+const char* const mlp = test::theoryMlp;
 
 struct Window {
     SessionModel model;

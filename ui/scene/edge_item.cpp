@@ -48,6 +48,20 @@ EdgeItem::EdgeItem(int index, QPainterPath path, QPointF tip)
     bounds_ = path_.boundingRect().united(arrow_.boundingRect()).adjusted(-14, -14, 14, 14);
 }
 
+EdgeItem* EdgeItem::fromLayout(int index, const layout::EdgePath& path) {
+    QPainterPath qp;
+    if (!path.points.empty()) {
+        qp.moveTo(path.points[0].x, path.points[0].y);
+        for (std::size_t i = 1; i + 2 < path.points.size(); i += 3)
+            qp.cubicTo(path.points[i].x, path.points[i].y, path.points[i + 1].x, path.points[i + 1].y,
+                       path.points[i + 2].x, path.points[i + 2].y);
+    }
+    const QPointF tip = path.hasArrow ? QPointF(path.arrowTip.x, path.arrowTip.y) : qp.currentPosition();
+    auto* item = new EdgeItem(index, qp, tip);
+    if (path.hasLabel) item->setLabelAnchor(QPointF(path.labelCenter.x, path.labelCenter.y));
+    return item;
+}
+
 void EdgeItem::setPartialLabel(const QString& text) {
     prepareGeometryChange();
     label_ = text;

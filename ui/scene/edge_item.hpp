@@ -6,6 +6,7 @@
 #include <QPainterPath>
 #include <QString>
 
+#include "ui/layout/graph_layout.hpp"
 #include "ui/scene/frame.hpp"
 
 namespace adviz::ui {
@@ -17,6 +18,8 @@ public:
 
     /// path: the spline from source to target; tip: where the arrowhead points.
     EdgeItem(int index, QPainterPath path, QPointF tip);
+    /// The edge as the layout placed it: its Bézier spline, arrowhead and label slot.
+    static EdgeItem* fromLayout(int index, const layout::EdgePath& path);
 
     int index() const { return index_; }
     /// The partial's text ("∂v₃/∂v₁ = v₂ = 0.8415"); empty hides the label.

@@ -280,17 +280,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
     }
     for (int id = 0; id < g.size(); ++id) nodes_.push_back(byBox[static_cast<std::size_t>(plan.primary[static_cast<std::size_t>(id)])]);
     for (std::size_t e = 0; e < result.edges.size(); ++e) {
-        const auto& path = result.edges[e];
-        QPainterPath qp;
-        if (!path.points.empty()) {
-            qp.moveTo(path.points[0].x, path.points[0].y);
-            for (std::size_t i = 1; i + 2 < path.points.size(); i += 3)
-                qp.cubicTo(path.points[i].x, path.points[i].y, path.points[i + 1].x,
-                           path.points[i + 1].y, path.points[i + 2].x, path.points[i + 2].y);
-        }
-        QPointF tip = path.hasArrow ? QPointF(path.arrowTip.x, path.arrowTip.y) : qp.currentPosition();
-        auto* item = new EdgeItem(static_cast<int>(e), qp, tip);
-        if (path.hasLabel) item->setLabelAnchor(QPointF(path.labelCenter.x, path.labelCenter.y));
+        auto* item = EdgeItem::fromLayout(static_cast<int>(e), result.edges[e]);
         item->setLabelVisible(edgeLabels_);
         addItem(item);
         edges_.push_back(item);

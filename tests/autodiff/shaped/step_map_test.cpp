@@ -8,6 +8,7 @@
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "autodiff/test_support.hpp"
+#include "autodiff/shaped/theory_mlp.hpp"
 
 using namespace adviz;
 using namespace adviz::shaped;
@@ -15,14 +16,7 @@ using adviz::test::parseOk;
 
 namespace {
 
-const char* mlp = R"(x: [2]
-W1: [3, 2]; b1: [3]
-W2: [1, 3]; b2: [1]
-y: [1]
-z1 = W1 @ x + b1
-h  = sigmoid(z1)
-z2 = W2 @ h + b2
-L  = sum((z2 - y)^2))";
+const char* const mlp = test::theoryMlp;
 
 bool regroups(Kind k) { return k == Kind::Transpose || k == Kind::Index || k == Kind::Literal; }
 
