@@ -242,45 +242,6 @@ void MainWindow::showCaption() {
     caption_->showFrame(scene_->frame(), model_->graph(), model_->trace());
 }
 
-void MainWindow::syncLevel() {
-    const bool shaped = model_->level() == Level::Shaped;
-    graphStack_->setCurrentWidget(shaped ? static_cast<QWidget*>(shapedView_) : view_);
-    tableStack_->setCurrentWidget(shaped ? static_cast<QWidget*>(shapedTable_) : table_);
-    if (scalarGraph_) {
-        const QSignalBlocker quiet(scalarGraph_);
-        scalarGraph_->setChecked(!shaped);
-        scalarGraph_->setEnabled(model_->hasShapes());
-    }
-    if (torchView_) torchView_->setEnabled(shaped);
-    shapedView_->setNotice(shaped && model_->scalarRefusal() ? *model_->scalarRefusal() : QString());
-    if (shaped) shapedScene_->relayout();
-    showCaption();
-    showParseState();
-}
-
-std::optional<QString> MainWindow::setScalarGraph(bool on) {
-    auto refused = model_->setLevel(on ? Level::Scalar : Level::Shaped);
-    syncLevel();
-    return refused;
-}
-
-void MainWindow::setTorchView(bool on) {
-    if (torchView_ && torchView_->isChecked() != on) torchView_->setChecked(on);
-    shapedScene_->setTorchView(on);
-}
-
-void MainWindow::expandShaped(int shapedNode) {
-    if (auto refused = setScalarGraph(true)) {
-        shapedView_->setNotice(*refused);
-        return;
-    }
-    // Show where the operation's scalar nodes are: select its first result and look at it.
-    const Graph& g = model_->program();
-    if (!g.shaped || shapedNode < 0 || shapedNode >= g.shaped->size()) return;
-    const auto& elements = (*g.shaped)[shapedNode].elements;
-    if (!elements.empty()) model_->setSelectedNode(elements.front());
-}
-
 void MainWindow::showParseState() {
     if (const auto& e = model_->error()) {
         editor_->showError(*e);
