@@ -115,12 +115,14 @@ int cmdTrace(const Job& job, const Options& opt, std::ostream& out, std::ostream
     // Programs with shapes are traced per matrix operation unless --level scalar asks otherwise.
     if (opt.level == "shaped" && !g.shaped)
         return fail(err, {UsageStatus, "--level shaped needs a program with vectors or matrices"});
-    if (g.shaped && opt.level != "scalar" && !strategy) {
+    // With --strategy the shaped level is asked for by name (checkpointing over matrix
+    // operations); without --level a checkpointed trace stays the scalar one it always was.
+    if (g.shaped && opt.level != "scalar" && (!strategy || opt.level == "shaped")) {
         if (mode == Mode::ForwardOverReverse) {
             if (opt.level == "shaped")
                 return fail(err, {UsageStatus, "--level shaped traces forward or reverse mode"});
         } else {
-            return printShapedTrace(job, opt, mode, out);
+            return printShapedTrace(job, opt, mode, strategy, out);
         }
     }
     if (auto why = limits::traceRefusal(g, mode, strategy ? &*strategy : nullptr,

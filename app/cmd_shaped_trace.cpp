@@ -5,6 +5,7 @@
 
 #include "app/commands.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "autodiff/shaped/shaped_rules.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
 
@@ -58,20 +59,25 @@ std::string csvField(const std::string& s) {
 
 }  // namespace
 
-int printShapedTrace(const Job& job, const Options& opt, Mode mode, std::ostream& out) {
+int printShapedTrace(const Job& job, const Options& opt, Mode mode, const std::optional<Strategy>& strategy,
+                     std::ostream& out) {
     const Graph& g = job.graph;
     const ShapedGraph& sg = *g.shaped;
-    const shaped::ShapedTrace t = mode == Mode::Forward
-                                      ? shaped::traceShapedForward(g, job.x, job.xdot)
-                                      : shaped::traceShapedReverse(g, job.x, job.ybar);
+    const shaped::ShapedTrace t = mode == Mode::Forward ? shaped::traceShapedForward(g, job.x, job.xdot)
+                                  : strategy ? shaped::traceShapedCheckpointed(g, job.x, job.ybar, *strategy)
+                                             : shaped::traceShapedReverse(g, job.x, job.ybar);
     if (opt.format == "table") {
-        out << modeName(mode) << " mode, shaped level\n";
+        out << modeName(mode) << " mode, shaped level";
+        if (strategy) out << ", checkpointed over matrix operations (" << strategy->name() << ")";
+        out << "\n";
         std::size_t k = 0;
         for (const ShapedStep& s : t.steps) {
             std::string line = std::to_string(++k) + "  " + std::string(phaseName(s.phase)) + "  " +
                                nodeText(sg, s.node);
-            if (s.phase == Phase::Primal) {
+            if (s.phase == Phase::Primal || s.phase == Phase::Recompute) {
                 line += " = " + matrixText(s.shape, s.value, false);
+            } else if (s.phase == Phase::Checkpoint || s.phase == Phase::Free) {
+                line += ": " + s.rule;
             } else if (s.phase == Phase::Tangent) {
                 line += ": " + s.rule + " = " + matrixText(s.shape, s.tangent, false) +
                         "   (value " + matrixText(s.shape, s.value, false) + ")";

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/cli_job.hpp"
+#include "autodiff/checkpoint.hpp"
 #include "autodiff/worksheet.hpp"
 
 namespace adviz::cli {
@@ -25,8 +26,10 @@ int cmdSwell(const Job& job, const Options& opt, std::ostream& out, std::ostream
 int cmdCost(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);
 
 // The trace of a program with shapes, per matrix operation (cmd_shaped_trace.cpp); mode is
-// forward or reverse, job.graph.shaped is set.
-int printShapedTrace(const Job& job, const Options& opt, Mode mode, std::ostream& out);
+// forward or reverse, job.graph.shaped is set; a strategy checkpoints reverse mode over the
+// matrix operations (autodiff/shaped/shaped_checkpoint.hpp).
+int printShapedTrace(const Job& job, const Options& opt, Mode mode, const std::optional<Strategy>& strategy,
+                     std::ostream& out);
 
 // Gradient checkpointing (cmd_checkpoint.cpp).
 int cmdCheckpoint(const Job& job, const Options& opt, std::ostream& out, std::ostream& err);

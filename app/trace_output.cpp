@@ -45,7 +45,7 @@ TraceWriter::TraceWriter(std::ostream& out, const Graph& g, std::string format, 
     : out_(out), g_(g), format_(std::move(format)) {
     if (format_ == "table") {
         out_ << modeName(mode) << " mode\n"
-             << pad("step", 6) + pad("phase", 9) + pad("node", 7) + pad("edge", 10) + "formula\n";
+             << pad("step", 6) + pad("phase", 11) + pad("node", 7) + pad("edge", 10) + "formula\n";
     } else if (format_ == "csv") {
         out_ << "step,phase,node,name,consumer,value,before,after,partial,formula\n";
     } else {
@@ -75,7 +75,7 @@ void TraceWriter::step(const Step& s, std::size_t k) {
     if (format_ == "table") {
         std::string formula = s.formula;
         if (s.phase == Phase::Tangent) formula = s.valueFormula + "   " + s.formula;
-        out_ << pad(std::to_string(k + 1), 6) + pad(std::string(phaseName(s.phase)), 9) +
+        out_ << pad(std::to_string(k + 1), 6) + pad(std::string(phaseName(s.phase)), 11) +
                     pad(g.wengertName(s.node), 7) + pad(edgeText(g, s), 10) + formula + "\n";
         return;
     }

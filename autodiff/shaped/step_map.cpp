@@ -60,6 +60,41 @@ std::vector<std::size_t> scalarStepEnds(const Graph& g, const Trace& scalar, con
     return ends;
 }
 
+NodeState elementStateAt(const Graph& g, const ShapedTrace& t, int id, std::size_t steps) {
+    NodeState ns;
+    if (!g.shaped) return ns;
+    const ShapedGraph& sg = *g.shaped;
+    steps = std::min(steps, t.steps.size());
+    for (std::size_t j = 0; j < steps; ++j) {
+        const ShapedStep& s = t.steps[j];
+        if (s.node < 0 || s.node >= sg.size()) continue;
+        const auto& el = sg[s.node].elements;
+        const auto it = std::find(el.begin(), el.end(), id);
+        if (it == el.end()) continue;
+        const auto k = static_cast<std::size_t>(it - el.begin());
+        auto at = [k](const std::vector<double>& v) { return k < v.size() ? v[k] : unknown; };
+        switch (s.phase) {
+            case Phase::Primal:
+            case Phase::Recompute:
+            case Phase::Tangent:
+                ns.value = at(s.value);
+                ns.hasValue = true;
+                if (s.phase == Phase::Tangent) {
+                    ns.tangent = at(s.tangent);
+                    ns.hasTangent = true;
+                }
+                break;
+            case Phase::Seed:
+            case Phase::Adjoint:
+                ns.adjoint = at(s.after);
+                ns.hasAdjoint = true;
+                break;
+            default: break;
+        }
+    }
+    return ns;
+}
+
 std::size_t shapedStepAt(const std::vector<std::size_t>& ends, std::size_t k) {
     // The last s with ends[s] ≤ k.
     const auto it = std::upper_bound(ends.begin(), ends.end(), k);

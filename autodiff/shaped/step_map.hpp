@@ -26,4 +26,10 @@ std::vector<std::size_t> scalarStepEnds(const Graph& g, const Trace& scalar, con
 /// by then (the largest s with ends[s] ≤ k).
 std::size_t shapedStepAt(const std::vector<std::size_t>& ends, std::size_t k);
 
+/// What the shaped steps done so far (the first `steps` of t) say about scalar node id, an
+/// element of some shaped node: its value (primal, recomputed or tangent steps), tangent and
+/// adjoint. For programs too large to record a scalar trace (the window reads an output's
+/// number here). Nothing is known of a node that is no shaped node's element.
+NodeState elementStateAt(const Graph& g, const ShapedTrace& t, int id, std::size_t steps);
+
 }  // namespace adviz::shaped

@@ -108,6 +108,34 @@ TEST_CASE("trace is per matrix operation for shaped programs unless --level scal
     CHECK(run({"trace", mlp, "--at", at, "--level", "matrix"}).status == 64);
 }
 
+TEST_CASE("trace --level shaped --strategy checkpoints over matrix operations", "[shaped][cli][trace]") {
+    // The cotangent is the gradient eval gives; every:3 over the MLP's 8 operations recomputes the first two
+    // segments (6 operations); the inputs go into the first snapshot.
+    const auto plain = json(run({"eval", mlp, "--at", at, "--json"}));
+    const auto r = run({"trace", mlp, "--at", at, "--mode", "reverse", "--level", "shaped", "--strategy",
+                        "every:3", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const QJsonObject o = json(r);
+    const QJsonObject cot = o["cotangent"].toObject();
+    const QJsonObject grad = plain["gradient"].toObject()["L"].toObject();
+    for (const char* name : {"x", "b1", "y"}) {
+        REQUIRE(cot[name].toArray().size() == grad[name].toArray().size());
+        REQUIRE(!grad[name].toArray().isEmpty());
+        for (int k = 0; k < cot[name].toArray().size(); ++k)
+            CHECK(cot[name].toArray()[k].toDouble() == Approx(grad[name].toArray()[k].toDouble()).epsilon(1e-14));
+    }
+    int recomputed = 0, checkpoints = 0;
+    for (const auto& s : o["steps"].toArray()) {
+        recomputed += s.toObject()["phase"].toString() == "recompute";
+        checkpoints += s.toObject()["phase"].toString() == "checkpoint";
+    }
+    CHECK(recomputed == 6);
+    CHECK(checkpoints == 6 + 1);  // the six inputs at boundary 0, h at boundary 3
+    // Without --level the checkpointed trace is the scalar one, as before.
+    CHECK(run({"trace", mlp, "--at", at, "--mode", "reverse", "--strategy", "every:3"}).out.find("shaped level") ==
+          std::string::npos);
+}
+
 TEST_CASE("every command that takes a program runs on the MLP", "[shaped][cli]") {
     for (const char* cmd : {"jacobian", "hvp", "hessian", "fd-error", "cost", "vjp", "jvp"}) {
         INFO(cmd);

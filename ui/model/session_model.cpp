@@ -11,6 +11,7 @@
 #include "autodiff/hessian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/shaped/init.hpp"
+#include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "ui/model/rolled_view.hpp"
 
@@ -224,11 +225,13 @@ void SessionModel::rerun() {
     }
     if (level_ == Level::Shaped) {
         // The engine's shaped sweeps: forward, reverse, forward-over-reverse (H·v). A
-        // checkpointed schedule is drawn as plain reverse mode here (its recomputations are
-        // scalar steps: View ▸ Scalar graph shows them).
+        // checkpointed schedule runs over the matrix operations (shaped_checkpoint.hpp), as
+        // frameworks checkpoint layers; View ▸ Scalar graph shows the schedule over scalar nodes.
+        const bool checkpointed = strategy_ && strategy_->kind != Strategy::StoreAll;
         shapedTrace_ = mode_ == Mode::Forward              ? shaped::traceShapedForward(program_, x_, xdot_)
                        : mode_ == Mode::ForwardOverReverse ? shaped::traceShapedHvp(program_, x_, xdot_, ybar_)
-                                                           : shaped::traceShapedReverse(program_, x_, ybar_);
+                       : checkpointed ? shaped::traceShapedCheckpointed(program_, x_, ybar_, *strategy_)
+                                      : shaped::traceShapedReverse(program_, x_, ybar_);
         stepEnds_ = trace_.size() > 0 || graph_.size() == 0
                         ? shaped::scalarStepEnds(program_, trace_, shapedTrace_)
                         : std::vector<std::size_t>(shapedTrace_.steps.size() + 1, 0);
@@ -284,8 +287,9 @@ std::vector<NodeState> SessionModel::state() const {
 }
 
 NodeState SessionModel::stateOf(int id) const {
+    // No scalar trace (too large to record): what the shaped steps done say of the element.
     if (level_ == Level::Shaped && trace_.initial.size() != static_cast<std::size_t>(graph_.size()))
-        return NodeState{};
+        return shaped::elementStateAt(program_, shapedTrace_, id, static_cast<std::size_t>(step_));
     if (!index_) index_.emplace(trace_);
     return index_->stateAt(id, static_cast<std::size_t>(scalarStep()));
 }

@@ -69,6 +69,7 @@ std::optional<QString> SessionController::show(const session::Session& s, const 
     // Check the program before touching the screen: a file that does not parse changes nothing.
     {
         SessionModel probe;
+        probe.setPreferShaped(model_.prefersShaped());  // a 784-input layer is drawn shaped, not refused
         if (!probe.setSource(scene.program))
             return tr("%1: scene %2's program does not parse: %3").arg(path.isEmpty() ? tr("session") : path)
                 .arg(s.currentScene + 1).arg(QString::fromStdString(probe.error()->message));

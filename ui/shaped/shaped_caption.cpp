@@ -162,6 +162,18 @@ void shapedCaption(const Graph& g, const shaped::ShapedTrace& trace, int k,
                       (sg[s.node].kind == Kind::Input ? QString() : expressionText(sg, s.node) + QStringLiteral(" = ")) +
                       matrixText(s.shape, s.value);
             break;
+        case Phase::Recompute:  // checkpointing: computed again from a snapshot, numbers as before
+            lead = QStringLiteral("not kept, so computed again for its adjoint rule");
+            caption = QStringLiteral("recompute ") + me + QStringLiteral(" = ") + expressionText(sg, s.node) +
+                      QStringLiteral(" = ") + matrixText(s.shape, s.value);
+            break;
+        case Phase::Checkpoint:
+            lead = QStringLiteral("kept in a snapshot: the backward sweep recomputes from here");
+            caption = q(s.rule) + QStringLiteral(" = ") + matrixText(s.shape, s.value);
+            break;
+        case Phase::Free:
+            caption = q(s.rule) + QStringLiteral(": no longer held");
+            break;
         case Phase::Tangent:
             lead = me + QStringLiteral(" = ") +
                    (sg[s.node].kind == Kind::Input ? QString() : expressionText(sg, s.node) + QStringLiteral(" = ")) +

@@ -20,7 +20,8 @@ double easeInOut(double t) {
 void apply(const ShapedStep& s, std::vector<MatrixState>& nodes) {
     MatrixState& m = nodes[static_cast<std::size_t>(s.node)];
     switch (s.phase) {
-        case Phase::Primal: m.value = s.value; break;
+        case Phase::Primal:
+        case Phase::Recompute: m.value = s.value; break;
         case Phase::Tangent:
             m.value = s.value;
             m.tangent = s.tangent;
@@ -39,6 +40,7 @@ void markStep(const ShapedGraph& sg, const ShapedDrawing& d, const ShapedStep& s
               const std::vector<MatrixState>& state, double t, ShapedFrame& f) {
     switch (s.phase) {
         case Phase::Primal:
+        case Phase::Recompute:
         case Phase::Tangent: {
             const auto& edgeIds = d.edgeOf[static_cast<std::size_t>(s.node)];
             for (std::size_t slot = 0; slot < edgeIds.size(); ++slot) {

@@ -7,6 +7,7 @@
 #include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_rules.hpp"
 #include "autodiff/checkpoint.hpp"
+#include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
@@ -217,31 +218,21 @@ void ShapedScene::showFrame(int step, double progress) {
 }
 
 void ShapedScene::showMemory(int step) {
-    // A checkpointed reverse sweep: the scalar trace (recorded for drawable programs) says where
-    // each element's value is at the matching scalar step; a matrix is "checkpoint" if any of
-    // its elements is one, "freed" if any is dropped, "kept" while all are stored.
-    const int k = model_.mode() == Mode::Reverse && model_.checkpointStrategy() &&
-                          model_.checkpointStrategy()->kind != Strategy::StoreAll
-                      ? model_.scalarStepAt(step)
-                      : -1;
+    // A checkpointed reverse sweep over the matrix operations: the engine's shaped trace says
+    // where each matrix is (kept, in a snapshot, freed) after `step` steps.
+    const shaped::ShapedTrace& t = model_.shapedTrace();
     const Graph& g = model_.program();
-    const std::vector<NodeState> state = k >= 0 ? model_.trace().stateAt(static_cast<std::size_t>(k))
-                                                : std::vector<NodeState>{};
+    const std::vector<Memory> memory = shaped::hasMemorySteps(t) && g.shaped
+                                           ? shaped::shapedMemoryAt(t, g.shaped->size(), static_cast<std::size_t>(step))
+                                           : std::vector<Memory>{};
     for (MatrixNodeItem* item : nodes_) {
         if (!item) continue;
-        QString memory;
-        if (!state.empty()) {
-            int kept = 0, freed = 0, checkpoint = 0;
-            for (std::int32_t e : (*g.shaped)[item->id()].elements) {
-                const Memory m = state[static_cast<std::size_t>(e)].memory;
-                kept += m == Memory::Stored;
-                freed += m == Memory::Freed;
-                checkpoint += m == Memory::Checkpoint;
-            }
-            // Any element dropped means the matrix must be recomputed before its adjoint rule.
-            memory = checkpoint ? tr("checkpoint") : freed ? tr("freed") : kept ? tr("kept") : QString();
-        }
-        item->setMemory(memory);
+        const std::size_t id = static_cast<std::size_t>(item->id());
+        const Memory m = id < memory.size() ? memory[id] : Memory::Unknown;
+        item->setMemory(m == Memory::Checkpoint ? tr("checkpoint")
+                        : m == Memory::Freed    ? tr("freed")
+                        : m == Memory::Stored   ? tr("kept")
+                                                : QString());
     }
 }
 

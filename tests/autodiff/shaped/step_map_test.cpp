@@ -91,3 +91,25 @@ TEST_CASE("a scalar step count maps back to the last shaped step done by then") 
     CHECK(shapedStepAt(ends, 10) == 4);
     CHECK(shapedStepAt(ends, 99) == 4);
 }
+
+TEST_CASE("an element's numbers read from the shaped steps are the scalar sweep's") {
+    const Graph g = parseOk(mlp);
+    const std::vector<double> x = initialValues(g, 5);
+    const std::vector<double> ybar{1.0};
+    const Trace scalar = traceReverse(g, x, ybar);
+    const ShapedTrace shaped = traceShapedReverse(g, x, ybar);
+    const int out = g.outputs.front().node;
+    CHECK_FALSE(elementStateAt(g, shaped, out, 0).hasValue);  // nothing done yet
+    const std::size_t end = shaped.steps.size();
+    const NodeState o = elementStateAt(g, shaped, out, end);
+    REQUIRE(o.hasValue);
+    CHECK(o.value == scalar.outputs.front());
+    for (int i = 0; i < g.inputs; ++i) {
+        const NodeState s = elementStateAt(g, shaped, i, end);
+        INFO("input " << g.inputName(i));
+        REQUIRE(s.hasValue);
+        CHECK(s.value == x[static_cast<std::size_t>(i)]);
+        REQUIRE(s.hasAdjoint);
+        CHECK(s.adjoint == Approx(scalar.result[static_cast<std::size_t>(i)]).margin(1e-15));
+    }
+}
