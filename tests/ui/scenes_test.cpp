@@ -128,3 +128,12 @@ TEST_CASE("presenting walks through the scenes as one sequence", "[scenes][prese
     CHECK_FALSE(w.presenter().showsNote());
     w.setPresenting(false);
 }
+
+TEST_CASE("a session file holding the 784-128-10 MLP opens shaped, not refused as too large", "[scenes][shaped]") {
+    MainWindow w;
+    const auto error = w.document().open(QStringLiteral(":/examples/15-mlp-784.adviz"));
+    INFO((error ? error->toStdString() : std::string()));
+    REQUIRE_FALSE(error.has_value());
+    CHECK(w.model().level() == Level::Shaped);
+    CHECK(w.model().program().inputCount() == 784 + 128 * 784 + 128 + 10 * 128 + 10 + 10);
+}
