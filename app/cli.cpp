@@ -14,14 +14,14 @@
 #include "app/cli_options.hpp"
 #include "app/json_writer.hpp"
 #include "app/trace_output.hpp"
-#include "autodiff/derivatives.hpp"
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/graph_dot.hpp"
-#include "autodiff/hessian.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/language/graph_dot.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/parser.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::cli {
 namespace {

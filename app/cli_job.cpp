@@ -5,7 +5,7 @@
 
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 
 namespace adviz::cli {

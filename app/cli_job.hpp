@@ -8,9 +8,9 @@
 
 #include "app/cli_options.hpp"
 #include "app/json_writer.hpp"
-#include "autodiff/derivatives.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::cli {
 

@@ -16,9 +16,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "autodiff/derivatives.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/limits.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/value_list.hpp"
 #include "app/session_source.hpp"
 

@@ -11,9 +11,9 @@
 
 #include "app/commands.hpp"
 #include "autodiff/chain/chain_extract.hpp"
-#include "autodiff/lexer.hpp"
+#include "autodiff/language/lexer.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 
 namespace adviz::cli {
 namespace {

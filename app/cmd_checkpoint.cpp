@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "autodiff/hessian.hpp"
-#include "autodiff/jacobian.hpp"
+#include "autodiff/sweeps/hessian.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 

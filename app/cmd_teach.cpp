@@ -10,9 +10,9 @@
 #include "app/cli.hpp"
 #include "app/cli_job.hpp"
 #include "app/commands.hpp"
-#include "autodiff/dual_text.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/limits.hpp"
-#include "autodiff/worksheet.hpp"
+#include "autodiff/teaching/worksheet.hpp"
 
 namespace adviz::cli {
 

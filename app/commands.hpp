@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "app/cli_job.hpp"
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/worksheet.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/teaching/worksheet.hpp"
 
 namespace adviz::cli {
 

@@ -12,7 +12,7 @@
 #include "app/cli.hpp"
 #include "app/cli_job.hpp"
 #include "app/commands.hpp"
-#include "autodiff/worksheet.hpp"
+#include "autodiff/teaching/worksheet.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/export/tikz_export.hpp"

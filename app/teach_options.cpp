@@ -4,7 +4,7 @@
 #include <QStringList>
 
 #include "app/cli_options.hpp"
-#include "autodiff/random_program.hpp"
+#include "autodiff/teaching/random_program.hpp"
 
 namespace adviz::cli {
 namespace {

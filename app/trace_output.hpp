@@ -10,7 +10,7 @@
 
 #include "app/json_writer.hpp"
 #include "autodiff/graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::cli {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/revolve.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/checkpoint/revolve.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::limits {
 

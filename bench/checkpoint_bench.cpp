@@ -8,9 +8,9 @@
 #include <benchmark/benchmark.h>
 
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/parser.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "programs.hpp"
 
 using namespace adviz;

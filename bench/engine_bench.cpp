@@ -7,9 +7,9 @@
 #include <functional>
 #include <map>
 
-#include "autodiff/parser.hpp"
-#include "autodiff/sweep.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/sweep.hpp"
+#include "autodiff/sweeps/trace.hpp"
 #include "programs.hpp"
 
 using namespace adviz;

@@ -14,8 +14,8 @@
 #include <tuple>
 #include <vector>
 
-#include "autodiff/parser.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 
 namespace adviz::bench {
 

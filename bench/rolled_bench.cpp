@@ -19,8 +19,8 @@
 #include <memory>
 #include <stdexcept>
 
-#include "autodiff/derivatives.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/sweeps/trace.hpp"
 #include "autodiff/structure/repetition.hpp"
 #include "programs.hpp"
 #include "ui/main_window.hpp"

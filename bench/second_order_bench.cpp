@@ -12,10 +12,10 @@
 #include <functional>
 #include <map>
 
-#include "autodiff/hessian.hpp"
-#include "autodiff/jacobian.hpp"
-#include "autodiff/parser.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/hessian.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "programs.hpp"
 
 using namespace adviz;

@@ -9,11 +9,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "autodiff/derivatives.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 
 using namespace adviz;
 

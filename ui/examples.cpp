@@ -2,7 +2,7 @@
 
 #include <QDir>
 
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/value_list.hpp"
 #include "ui/session/session_file.hpp"

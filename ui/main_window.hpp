@@ -7,7 +7,7 @@
 #include <functional>
 #include <optional>
 
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 #include "ui/theme.hpp"
 
 class QAction;

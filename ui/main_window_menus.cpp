@@ -18,7 +18,7 @@
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/graph_view.hpp"
 #include "ui/session/session_controller.hpp"
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 
 #ifndef ADVIZ_VERSION
 #define ADVIZ_VERSION "unknown"

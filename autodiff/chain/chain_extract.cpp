@@ -6,7 +6,7 @@
 #include "autodiff/limits.hpp"
 #include "autodiff/op_table.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 
 namespace adviz::chain {
 namespace {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <memory>
 
-#include "autodiff/parser_state.hpp"
+#include "autodiff/language/parser_state.hpp"
 
 namespace adviz::detail {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "autodiff/checkpoint_sweep.hpp"  // StrategySchedule
+#include "autodiff/checkpoint/checkpoint_sweep.hpp"  // StrategySchedule
 
 namespace adviz::shaped {
 namespace {

@@ -21,7 +21,7 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/graph.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
 

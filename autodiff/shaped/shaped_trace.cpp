@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "autodiff/shaped/shaped_rules.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 
 namespace adviz::shaped {
 namespace {

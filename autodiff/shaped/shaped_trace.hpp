@@ -18,7 +18,7 @@
 
 #include "autodiff/graph.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::shaped {
 

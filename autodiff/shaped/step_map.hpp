@@ -10,7 +10,7 @@
 
 #include "autodiff/graph.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::shaped {
 

@@ -7,9 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "autodiff/derivatives.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/limits.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 
 namespace adviz::shaped {

@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz {
 

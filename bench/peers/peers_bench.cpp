@@ -20,7 +20,7 @@
 #include <cmath>
 #include <memory>
 
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "hand.hpp"
 #include "problems.hpp"
 

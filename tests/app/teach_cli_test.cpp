@@ -13,9 +13,9 @@
 #include <regex>
 #include <sstream>
 
-#include "autodiff/dual_text.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/random_program.hpp"
+#include "autodiff/teaching/random_program.hpp"
 #include "cli_runner.hpp"
 
 using adviz::test::run;

@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "autodiff/backward_graph.hpp"
-#include "autodiff/hessian.hpp"
+#include "autodiff/sweeps/backward_graph.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

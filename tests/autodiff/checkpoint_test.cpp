@@ -8,8 +8,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

@@ -9,7 +9,7 @@
 #include <map>
 #include <regex>
 
-#include "autodiff/dual_text.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
 #include "test_support.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "autodiff/finite_difference.hpp"
+#include "autodiff/theory/finite_difference.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

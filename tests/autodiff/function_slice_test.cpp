@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "autodiff/function_slice.hpp"
+#include "autodiff/theory/function_slice.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "autodiff/gradient_cost.hpp"
-#include "autodiff/op_count.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
+#include "autodiff/sweeps/op_count.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

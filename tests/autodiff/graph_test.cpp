@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "autodiff/graph_dot.hpp"
+#include "autodiff/language/graph_dot.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "autodiff/hessian.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

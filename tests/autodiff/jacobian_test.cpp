@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "autodiff/jacobian.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

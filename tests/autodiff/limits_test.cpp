@@ -8,13 +8,13 @@
 #include <cmath>
 #include <string>
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/derivatives.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/limits.hpp"
-#include "autodiff/parser.hpp"
-#include "autodiff/symbolic.hpp"
-#include "autodiff/trace.hpp"
-#include "autodiff/trace_text.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/theory/symbolic.hpp"
+#include "autodiff/sweeps/trace.hpp"
+#include "autodiff/sweeps/trace_text.hpp"
 #include "autodiff/test_support.hpp"
 
 namespace {

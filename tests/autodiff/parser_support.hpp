@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "autodiff/number_format.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 
 namespace adviz::parser_test {
 

@@ -9,7 +9,7 @@
 #include <limits>
 #include <string>
 
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/pytorch/pytorch_script.hpp"
 #include "autodiff/pytorch/torch_ops.hpp"
 

@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "autodiff/revolve.hpp"
+#include "autodiff/checkpoint/revolve.hpp"
 
 using namespace adviz;
 

@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "autodiff/dual.hpp"
-#include "autodiff/sweep.hpp"
+#include "autodiff/sweeps/sweep.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

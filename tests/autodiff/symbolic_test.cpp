@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "autodiff/symbolic.hpp"
+#include "autodiff/theory/symbolic.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

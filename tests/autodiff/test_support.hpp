@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "autodiff/derivatives.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/language/parser.hpp"
 
 namespace adviz::test {
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/graph.hpp"
 
 namespace adviz::fuzz {

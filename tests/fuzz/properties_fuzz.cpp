@@ -13,12 +13,12 @@
 #include <string>
 #include <string_view>
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/derivatives.hpp"
-#include "autodiff/jacobian.hpp"
-#include "autodiff/parser.hpp"
-#include "autodiff/symbolic.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/theory/symbolic.hpp"
+#include "autodiff/sweeps/trace.hpp"
 #include "fuzz/fuzz_support.hpp"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "ui/session/session_file.hpp"
 
 namespace {

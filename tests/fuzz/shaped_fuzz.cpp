@@ -10,8 +10,8 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "autodiff/derivatives.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"

@@ -13,7 +13,7 @@
 
 #include <cmath>
 
-#include "autodiff/jacobian.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 #include "ui/chain/chain_canvas.hpp"
 #include "ui/chain/chain_panel.hpp"
 #include "ui/examples.hpp"

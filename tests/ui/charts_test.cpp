@@ -24,10 +24,10 @@
 #include <cmath>
 #include <memory>
 
-#include "autodiff/finite_difference.hpp"
-#include "autodiff/function_slice.hpp"
-#include "autodiff/gradient_cost.hpp"
-#include "autodiff/symbolic.hpp"
+#include "autodiff/theory/finite_difference.hpp"
+#include "autodiff/theory/function_slice.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
+#include "autodiff/theory/symbolic.hpp"
 #include "ui/charts/chart_style.hpp"
 #include "ui/charts/charts_panel.hpp"
 #include "ui/charts/fd_error_chart.hpp"

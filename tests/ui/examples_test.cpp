@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <set>
 
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "ui/examples.hpp"
 
 using namespace adviz;

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "autodiff/limits.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "ui/examples.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"

@@ -8,7 +8,7 @@
 #include <chrono>
 #include <string>
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/limits.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"

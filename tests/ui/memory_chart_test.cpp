@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "ui/charts/memory_chart.hpp"
 #include "ui/model/session_model.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "autodiff/limits.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/structure/repetition.hpp"
 #include "ui/examples.hpp"
 #include "ui/model/player.hpp"

@@ -17,9 +17,9 @@
 
 #include <cmath>
 
-#include "autodiff/derivatives.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "ui/examples.hpp"
 #include "ui/export/pytorch_export.hpp"

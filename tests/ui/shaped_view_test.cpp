@@ -10,9 +10,9 @@
 
 #include <cmath>
 
-#include "autodiff/checkpoint.hpp"
-#include "autodiff/derivatives.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "ui/model/session_model.hpp"

@@ -6,7 +6,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "autodiff/lexer.hpp"
+#include "autodiff/language/lexer.hpp"
 #include "ui/chain/chain_canvas.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"

@@ -10,7 +10,7 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/gradient_cost.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
 #include "autodiff/graph.hpp"
 
 class QChart;

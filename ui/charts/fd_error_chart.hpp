@@ -9,7 +9,7 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/finite_difference.hpp"
+#include "autodiff/theory/finite_difference.hpp"
 #include "autodiff/graph.hpp"
 
 class QChart;

@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "ui/charts/chart_style.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"

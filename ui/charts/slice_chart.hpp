@@ -7,7 +7,7 @@
 
 #include <span>
 
-#include "autodiff/function_slice.hpp"
+#include "autodiff/theory/function_slice.hpp"
 #include "autodiff/graph.hpp"
 
 class QChart;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "autodiff/graph.hpp"
-#include "autodiff/symbolic.hpp"
+#include "autodiff/theory/symbolic.hpp"
 
 class QChart;
 

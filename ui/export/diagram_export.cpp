@@ -12,7 +12,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
-#include "autodiff/graph_dot.hpp"
+#include "autodiff/language/graph_dot.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"

@@ -12,7 +12,7 @@
 
 #include "autodiff/graph.hpp"
 #include "autodiff/structure/repetition.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
 

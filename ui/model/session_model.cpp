@@ -7,8 +7,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "autodiff/backward_graph.hpp"
-#include "autodiff/hessian.hpp"
+#include "autodiff/sweeps/backward_graph.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"

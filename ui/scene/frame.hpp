@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "autodiff/graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
 

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "autodiff/dual_text.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
 #include "ui/theme.hpp"
 

@@ -6,7 +6,7 @@
 #include <QGraphicsItem>
 #include <QString>
 
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
 

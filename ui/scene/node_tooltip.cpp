@@ -2,7 +2,7 @@
 
 #include "autodiff/number_format.hpp"
 #include "autodiff/op.hpp"
-#include "autodiff/trace_text.hpp"
+#include "autodiff/sweeps/trace_text.hpp"
 
 namespace adviz::ui {
 namespace {

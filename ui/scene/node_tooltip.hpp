@@ -6,7 +6,7 @@
 #include <QString>
 
 #include "autodiff/graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
 

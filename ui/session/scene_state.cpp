@@ -1,6 +1,6 @@
 #include "ui/session/scene_state.hpp"
 
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "ui/model/session_model.hpp"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "autodiff/shaped/shape.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
 

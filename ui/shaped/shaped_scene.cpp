@@ -6,7 +6,7 @@
 
 #include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_rules.hpp"
-#include "autodiff/checkpoint.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"

@@ -8,7 +8,7 @@
 
 #include <QWidget>
 
-#include "autodiff/prediction.hpp"
+#include "autodiff/teaching/prediction.hpp"
 
 class QLabel;
 class QLineEdit;

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "autodiff/dual_text.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "ui/scene/frame.hpp"
 #include "ui/theme.hpp"
 

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "autodiff/graph.hpp"
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 class QLabel;
 

@@ -11,7 +11,7 @@
 
 #include <cstdint>
 
-#include "autodiff/parser.hpp"
+#include "autodiff/language/parser.hpp"
 
 class QLabel;
 class QPlainTextEdit;

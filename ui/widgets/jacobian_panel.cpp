@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-#include "autodiff/jacobian.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
 #include "ui/model/player.hpp"

@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "autodiff/trace.hpp"
+#include "autodiff/sweeps/trace.hpp"
 
 class QLabel;
 class QPushButton;

@@ -8,7 +8,7 @@
 namespace adviz::ui {
 namespace {
 
-// The lexer's classification (autodiff/lexer.cpp) is ASCII-only; mirror it exactly so the
+// The lexer's classification (autodiff/language/lexer.cpp) is ASCII-only; mirror it exactly so the
 // colours never promise a token the parser will not see.
 bool isDigit(QChar c) { return c >= u'0' && c <= u'9'; }
 bool isNameStart(QChar c) {

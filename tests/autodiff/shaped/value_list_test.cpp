@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "autodiff/derivatives.hpp"
-#include "autodiff/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/value_list.hpp"
 
 using namespace adviz;
