@@ -47,6 +47,24 @@ private:
     long long at_ = 0;        // index of the next uniform action
 };
 
+/// Plays a schedule (anything with bool next(Action&)) on an executor with advance, takeshot,
+/// restore, turn and freeshot: CheckpointSweep below and the sweep over matrix operations
+/// (shaped/shaped_checkpoint.cpp) read the actions the same way.
+template <class Schedule, class Executor>
+void playSchedule(Schedule& schedule, Executor& e) {
+    Action a;
+    while (schedule.next(a)) {
+        switch (a.kind) {
+            case Action::Advance: e.advance(a.boundary); break;
+            case Action::Takeshot: e.takeshot(a.boundary); break;
+            case Action::Restore: e.restore(a.boundary); break;
+            case Action::Firsturn:
+            case Action::Youturn: e.turn(a.boundary, a.steps); break;
+            case Action::Freeshot: e.freeshot(a.boundary); break;
+        }
+    }
+}
+
 /// The warning evaluateAt gives for node id whose value y is not finite (operands a, b).
 std::optional<Warning> domainWarningAt(const Graph& g, int id, double a, double b, double y);
 
@@ -97,17 +115,7 @@ public:
             if (lastUse_[at(i)] == i) drop(i);
             else state_.push_back(i);
         }
-        Action a;
-        while (schedule.next(a)) {
-            switch (a.kind) {
-                case Action::Advance: advance(a.boundary); break;
-                case Action::Takeshot: takeshot(a.boundary); break;
-                case Action::Restore: restore(a.boundary); break;
-                case Action::Firsturn:
-                case Action::Youturn: turn(a.boundary, a.steps); break;
-                case Action::Freeshot: freeshot(a.boundary); break;
-            }
-        }
+        playSchedule(schedule, *this);
         if (!seeded_) seed();  // a program without operations
         if (reversed_ != operations() || alive_ != 0 || !snapshots_.empty())
             throw std::logic_error("checkpoint schedule did not reverse every step");
@@ -117,6 +125,9 @@ public:
     }
 
 private:
+    template <class S, class E>
+    friend void playSchedule(S&, E&);
+
     // Arrays that start as zeros: calloc hands out pages the system zeroes on first touch,
     // sparing a pass that writes zeros over megabytes (the snapshot counts are mostly never
     // touched at all).

@@ -55,22 +55,15 @@ public:
             if (lastUse_[static_cast<std::size_t>(id)] < 0) free(id);
             else state_.push_back(id);
         }
-        Action a;
-        while (schedule.next(a)) {
-            switch (a.kind) {
-                case Action::Advance: advance(a.boundary); break;
-                case Action::Takeshot: takeshot(a.boundary); break;
-                case Action::Restore: restore(a.boundary); break;
-                case Action::Firsturn:
-                case Action::Youturn: turn(a.boundary, a.steps); break;
-                case Action::Freeshot: freeshot(a.boundary); break;
-            }
-        }
+        playSchedule(schedule, *this);
         if (!seeded_) seed();  // a program without operations
         for (int id : state_) drop(id);
     }
 
 private:
+    template <class S, class E>
+    friend void adviz::playSchedule(S&, E&);
+
     static std::size_t at(int id) { return static_cast<std::size_t>(id); }
 
     void copyPrimal(int id, Phase phase) {
