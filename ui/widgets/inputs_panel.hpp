@@ -54,6 +54,7 @@ private:
     void addOutputRow(QGridLayout* grid, int row, int j);
     void addTensorRow(QGridLayout* grid, int row, int port, bool output);
     void refreshTensors();  // the previews of every vector and matrix row
+    void refreshTensorOutputs();  // a vector or matrix output's preview once computed
 
     SessionModel& model_;
     QScrollArea* scroll_;
