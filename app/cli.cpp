@@ -10,17 +10,17 @@
 #include <ostream>
 
 #include "app/cli_job.hpp"
-#include "app/commands.hpp"
 #include "app/cli_options.hpp"
+#include "app/commands.hpp"
 #include "app/json_writer.hpp"
 #include "app/trace_output.hpp"
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/language/graph_dot.hpp"
-#include "autodiff/sweeps/hessian.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::cli {

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <ostream>
 
+#include "autodiff/language/parser.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
-#include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 
 namespace adviz::cli {

@@ -8,8 +8,8 @@
 
 #include "app/cli_options.hpp"
 #include "app/json_writer.hpp"
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::cli {

@@ -16,11 +16,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/limits.hpp"
-#include "autodiff/language/parser.hpp"
-#include "autodiff/shaped/value_list.hpp"
 #include "app/session_source.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
+#include "autodiff/shaped/value_list.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 namespace adviz::cli {
 

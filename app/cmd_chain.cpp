@@ -12,8 +12,8 @@
 #include "app/commands.hpp"
 #include "autodiff/chain/chain_extract.hpp"
 #include "autodiff/language/lexer.hpp"
-#include "autodiff/number_format.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/number_format.hpp"
 
 namespace adviz::cli {
 namespace {

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "autodiff/theory/finite_difference.hpp"
-#include "autodiff/theory/gradient_cost.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/theory/finite_difference.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
 #include "autodiff/theory/symbolic.hpp"
 
 namespace adviz::cli {

@@ -8,10 +8,10 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "autodiff/sweeps/hessian.hpp"
-#include "autodiff/sweeps/jacobian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/hessian.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 
 namespace adviz::cli {
 namespace {

@@ -10,8 +10,8 @@
 #include "app/cli.hpp"
 #include "app/cli_job.hpp"
 #include "app/commands.hpp"
-#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/limits.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/teaching/worksheet.hpp"
 
 namespace adviz::cli {

@@ -19,9 +19,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "autodiff/structure/repetition.hpp"
 #include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/trace.hpp"
-#include "autodiff/structure/repetition.hpp"
 #include "programs.hpp"
 #include "ui/main_window.hpp"
 #include "ui/model/roll_model.hpp"

@@ -12,9 +12,9 @@
 #include <functional>
 #include <map>
 
+#include "autodiff/language/parser.hpp"
 #include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/sweeps/jacobian.hpp"
-#include "autodiff/language/parser.hpp"
 #include "autodiff/sweeps/sweep.hpp"
 #include "programs.hpp"
 

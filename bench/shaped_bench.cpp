@@ -9,10 +9,10 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/sweep.hpp"
 
 using namespace adviz;

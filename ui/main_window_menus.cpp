@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "ui/examples.hpp"
 #include "ui/main_window.hpp"
 #include "ui/model/player.hpp"
@@ -18,7 +19,6 @@
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/graph_view.hpp"
 #include "ui/session/session_controller.hpp"
-#include "autodiff/checkpoint/checkpoint.hpp"
 
 #ifndef ADVIZ_VERSION
 #define ADVIZ_VERSION "unknown"

@@ -38,9 +38,9 @@
 #include <string_view>
 #include <vector>
 
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/graph.hpp"
 #include "autodiff/checkpoint/revolve.hpp"
+#include "autodiff/graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/trace.hpp"
 
 namespace adviz {

@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/checkpoint/revolve.hpp"
 #include "autodiff/dual.hpp"
 #include "autodiff/op_table.hpp"
-#include "autodiff/checkpoint/revolve.hpp"
 
 namespace adviz {
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <string>
 
-#include "autodiff/limits.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
 
 namespace adviz {
 

@@ -7,10 +7,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/limits.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/shaped/init.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 namespace adviz::shaped {
 namespace {

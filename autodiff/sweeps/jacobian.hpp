@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/op_count.hpp"
 #include "autodiff/sweeps/trace.hpp"
 

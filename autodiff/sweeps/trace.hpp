@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 namespace adviz {
 

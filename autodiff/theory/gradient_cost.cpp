@@ -4,8 +4,8 @@
 #include <cfloat>
 #include <cmath>
 
-#include "autodiff/sweeps/op_count.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/op_count.hpp"
 #include "autodiff/sweeps/sweep.hpp"
 
 namespace adviz {

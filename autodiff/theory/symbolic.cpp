@@ -5,10 +5,10 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "autodiff/language/parser.hpp"
 #include "autodiff/node_key.hpp"
 #include "autodiff/number_format.hpp"
 #include "autodiff/op_table.hpp"
-#include "autodiff/language/parser.hpp"
 
 namespace adviz {
 namespace {

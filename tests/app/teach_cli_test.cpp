@@ -13,8 +13,8 @@
 #include <regex>
 #include <sstream>
 
-#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/teaching/random_program.hpp"
 #include "cli_runner.hpp"
 

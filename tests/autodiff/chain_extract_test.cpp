@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "autodiff/chain/chain_extract.hpp"
-#include "autodiff/sweeps/jacobian.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 
 namespace adviz::chain {
 namespace {

@@ -9,8 +9,8 @@
 #include <map>
 #include <regex>
 
-#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "test_support.hpp"
 
 namespace adviz {

@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "autodiff/theory/gradient_cost.hpp"
 #include "autodiff/sweeps/op_count.hpp"
 #include "autodiff/sweeps/sweep.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
 #include "test_support.hpp"
 
 using namespace adviz;

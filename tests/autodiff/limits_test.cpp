@@ -9,13 +9,13 @@
 #include <string>
 
 #include "autodiff/checkpoint/checkpoint.hpp"
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/limits.hpp"
 #include "autodiff/language/parser.hpp"
-#include "autodiff/theory/symbolic.hpp"
+#include "autodiff/limits.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/trace.hpp"
 #include "autodiff/sweeps/trace_text.hpp"
 #include "autodiff/test_support.hpp"
+#include "autodiff/theory/symbolic.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "autodiff/number_format.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/number_format.hpp"
 
 namespace adviz::parser_test {
 

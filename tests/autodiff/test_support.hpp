@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 namespace adviz::test {
 

@@ -9,18 +9,18 @@
 #include <cstdint>
 #include <string_view>
 
-#include "autodiff/sweeps/backward_graph.hpp"
 #include "autodiff/checkpoint/checkpoint.hpp"
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/theory/finite_difference.hpp"
-#include "autodiff/theory/function_slice.hpp"
 #include "autodiff/language/graph_dot.hpp"
+#include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
+#include "autodiff/sweeps/backward_graph.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/sweeps/jacobian.hpp"
-#include "autodiff/limits.hpp"
-#include "autodiff/language/parser.hpp"
-#include "autodiff/theory/symbolic.hpp"
 #include "autodiff/sweeps/trace.hpp"
+#include "autodiff/theory/finite_difference.hpp"
+#include "autodiff/theory/function_slice.hpp"
+#include "autodiff/theory/symbolic.hpp"
 #include "fuzz/fuzz_support.hpp"
 
 namespace {

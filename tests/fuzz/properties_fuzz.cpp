@@ -14,11 +14,11 @@
 #include <string_view>
 
 #include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/language/parser.hpp"
 #include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/sweeps/jacobian.hpp"
-#include "autodiff/language/parser.hpp"
-#include "autodiff/theory/symbolic.hpp"
 #include "autodiff/sweeps/trace.hpp"
+#include "autodiff/theory/symbolic.hpp"
 #include "fuzz/fuzz_support.hpp"
 
 namespace {

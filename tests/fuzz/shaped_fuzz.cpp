@@ -10,11 +10,11 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 namespace {
 

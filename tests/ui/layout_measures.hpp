@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "autodiff/limits.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
 #include "ui/examples.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "autodiff/limits.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/structure/repetition.hpp"
 #include "ui/examples.hpp"
 #include "ui/model/player.hpp"

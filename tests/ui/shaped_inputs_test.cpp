@@ -17,10 +17,10 @@
 
 #include <cmath>
 
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/number_format.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/number_format.hpp"
 #include "autodiff/shaped/init.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "ui/examples.hpp"
 #include "ui/export/pytorch_export.hpp"
 #include "ui/model/player.hpp"

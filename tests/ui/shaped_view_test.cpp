@@ -11,14 +11,14 @@
 #include <cmath>
 
 #include "autodiff/checkpoint/checkpoint.hpp"
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/shaped_graph.hpp"
 #include "autodiff/shaped/step_map.hpp"
+#include "autodiff/shaped/theory_mlp.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/shaped/matrix_node_item.hpp"
 #include "ui/shaped/shaped_scene.hpp"
-#include "autodiff/shaped/theory_mlp.hpp"
 
 using namespace adviz;
 using namespace adviz::ui;

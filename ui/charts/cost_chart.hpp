@@ -10,8 +10,8 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/theory/gradient_cost.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/theory/gradient_cost.hpp"
 
 class QChart;
 

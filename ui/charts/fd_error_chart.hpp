@@ -9,8 +9,8 @@
 #include <span>
 #include <vector>
 
-#include "autodiff/theory/finite_difference.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/theory/finite_difference.hpp"
 
 class QChart;
 

@@ -7,8 +7,8 @@
 
 #include <span>
 
-#include "autodiff/theory/function_slice.hpp"
 #include "autodiff/graph.hpp"
+#include "autodiff/theory/function_slice.hpp"
 
 class QChart;
 

@@ -7,12 +7,12 @@
 #include <set>
 #include <unordered_map>
 
-#include "autodiff/sweeps/backward_graph.hpp"
-#include "autodiff/sweeps/hessian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "autodiff/shaped/step_map.hpp"
+#include "autodiff/sweeps/backward_graph.hpp"
+#include "autodiff/sweeps/hessian.hpp"
 #include "ui/model/rolled_view.hpp"
 
 namespace adviz::ui {

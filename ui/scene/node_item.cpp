@@ -9,8 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "autodiff/sweeps/dual_text.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/dual_text.hpp"
 #include "ui/theme.hpp"
 
 namespace adviz::ui {

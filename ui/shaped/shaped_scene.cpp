@@ -4,10 +4,10 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainterPath>
 
-#include "autodiff/pytorch/shaped_grad_fn.hpp"
-#include "autodiff/shaped/shaped_rules.hpp"
 #include "autodiff/checkpoint/checkpoint.hpp"
+#include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"
+#include "autodiff/shaped/shaped_rules.hpp"
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"

@@ -10,9 +10,9 @@
 
 #include <algorithm>
 
-#include "autodiff/sweeps/jacobian.hpp"
 #include "autodiff/limits.hpp"
 #include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/jacobian.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/theme.hpp"

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <string>
 
-#include "autodiff/sweeps/derivatives.hpp"
-#include "autodiff/number_format.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/number_format.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 #include "ui/theme.hpp"
 
 namespace adviz::ui {

@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "autodiff/sweeps/derivatives.hpp"
 #include "autodiff/language/parser.hpp"
 #include "autodiff/shaped/value_list.hpp"
+#include "autodiff/sweeps/derivatives.hpp"
 
 using namespace adviz;
 using shaped::Shape;
