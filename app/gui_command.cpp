@@ -19,6 +19,7 @@
 #include "app/cli_options.hpp"
 #include "autodiff/derivatives.hpp"
 #include "autodiff/parser.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
@@ -39,6 +40,7 @@
 #include "ui/model/session_model.hpp"
 #include "ui/model/roll_model.hpp"
 #include "ui/scene/graph_scene.hpp"
+#include "ui/shaped/shaped_scene.hpp"
 
 namespace adviz::cli {
 namespace {
@@ -248,6 +250,15 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.level == "shaped" && window.model().level() != ui::Level::Shaped)
         if (auto refused = window.setScalarGraph(false)) err << "adviz: " << refused->toStdString() << "\n";
     if (opt.torchView) window.setTorchView(true);
+    for (const std::string& name : opt.expand) {
+        // As a double-click on the box: the operation's scalar nodes in place.
+        const Graph& g = window.model().program();
+        int id = -1;
+        for (int k = 0; g.shaped && k < g.shaped->size() && id < 0; ++k)
+            if ((*g.shaped)[k].name == name || shaped::label(*g.shaped, k) == name) id = k;
+        if (id < 0) return fail(err, UsageStatus, "--expand: no matrix operation is called '" + name + "'");
+        if (auto refused = window.shapedScene().expand(id)) err << "adviz: " << refused->toStdString() << "\n";
+    }
     if (opt.strategyGiven) {
         auto s = Strategy::parse(opt.strategy);
         if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");

@@ -112,7 +112,7 @@ private:
     void exportAs(const QString& filter, const QString& suffix);
     void showCaption();
     void syncLevel();      // the shaped or the scalar drawing, as the model's level says
-    void expandShaped(int shapedNode);  // double-click: its scalar nodes
+    void expandShaped(int shapedNode);  // double-click: its scalar nodes in place
     void showParseState();
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets

@@ -79,6 +79,23 @@ ShapedDrawing drawingOf(const Graph& g) {
         if (n.kind == Kind::Scalar && n.elements.size() == 1 && g[n.elements.front()].op == Op::Const)
             d.drawn[static_cast<std::size_t>(id)] = false;
     }
+    // The rows of a matrix written out in numbers (W1 = [[0.8, −0.5], [0.4, 0.9]]): an unnamed
+    // literal of constants read only by the matrix literal around it is shown by that matrix's
+    // box, cell for cell; a box of its own per row would only repeat it.
+    std::vector<int> uses(static_cast<std::size_t>(sg.size()), 0), literalUses(static_cast<std::size_t>(sg.size()), 0);
+    for (int z = 0; z < sg.size(); ++z)
+        for (int a : sg[z].operands) {
+            ++uses[static_cast<std::size_t>(a)];
+            literalUses[static_cast<std::size_t>(a)] += sg[z].kind == Kind::Literal;
+        }
+    for (int id = 0; id < sg.size(); ++id) {
+        const shaped::Node& n = sg[id];
+        const auto k = static_cast<std::size_t>(id);
+        if (n.kind != Kind::Literal || !n.name.empty() || uses[k] == 0 || literalUses[k] != uses[k]) continue;
+        const bool constant = std::all_of(n.elements.begin(), n.elements.end(),
+                                          [&](std::int32_t e) { return g[e].op == Op::Const; });
+        if (constant) d.drawn[k] = false;
+    }
     d.edgeOf.resize(static_cast<std::size_t>(sg.size()));
     for (int z = 0; z < sg.size(); ++z)
         for (std::size_t slot = 0; slot < sg[z].operands.size(); ++slot) {

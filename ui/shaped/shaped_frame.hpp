@@ -28,7 +28,8 @@ struct ShapedEdge {
 };
 
 /// What the shaped view draws: every shaped node but constants (a constant is written into its
-/// consumer's label, "^ 2"), and one edge per operand slot between drawn nodes.
+/// consumer's label, "^ 2") and the rows of a matrix written in numbers (its box shows them),
+/// and one edge per operand slot between drawn nodes.
 struct ShapedDrawing {
     std::vector<bool> drawn;        ///< per shaped node
     std::vector<ShapedEdge> edges;  ///< in consumer order, then slot

@@ -1,8 +1,14 @@
 #include "ui/shaped/shaped_scene.hpp"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
 
 #include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_rules.hpp"
@@ -10,6 +16,10 @@
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
+#include "ui/scene/frame.hpp"
+#include "ui/scene/node_item.hpp"
+#include "ui/scene/node_tooltip.hpp"
+#include "ui/shaped/operation_frame_item.hpp"
 #include "ui/shaped/matrix_node_item.hpp"
 #include "ui/shaped/shaped_caption.hpp"
 #include "ui/theme.hpp"
@@ -108,6 +118,8 @@ ShapedScene::ShapedScene(SessionModel& model, QObject* parent) : QGraphicsScene(
     });
 }
 
+ShapedScene::~ShapedScene() = default;
+
 void ShapedScene::setTorchView(bool on) {
     if (on == torch_) return;
     torch_ = on;
@@ -124,6 +136,11 @@ void ShapedScene::relayout() {
     clear();
     nodes_.clear();
     edges_.clear();
+    scalarItems_.clear();
+    inlineEdges_.clear();
+    frames_.clear();
+    offCanvas_.clear();
+    inline_ = {};
     layoutError_.clear();
     const Graph& g = model_.program();
     if (model_.level() != Level::Shaped || !g.shaped) {
@@ -135,6 +152,18 @@ void ShapedScene::relayout() {
     const Mode mode = model_.mode();
     laidOutMode_ = mode;
     drawing_ = drawingOf(g);
+    // Expansions the program still has: the same operation at the same id, still expandable.
+    const bool traced = model_.scalarStepAt(0) >= 0;
+    std::set<int> expanded;
+    for (auto it = expanded_.begin(); it != expanded_.end();) {
+        const int id = it->first;
+        const bool keep = id < sg.size() && drawing_.drawn[static_cast<std::size_t>(id)] &&
+                          operationTitle(g, id) == it->second && !expandRefusal(g, id, traced);
+        if (keep) expanded.insert(id);
+        it = keep ? std::next(it) : expanded_.erase(it);
+    }
+    inline_ = planInline(g, drawing_, expanded);
+    firstScalarEdge_ = expanded.empty() ? std::vector<int>{} : firstEdgeIndex(g);
 
     // Boxes for the drawn nodes, in shaped order; edges with room for their rule.
     std::vector<int> box(static_cast<std::size_t>(sg.size()), -1);
@@ -145,8 +174,9 @@ void ShapedScene::relayout() {
     spec.rankSeparation = 40;
     for (int id = 0; id < sg.size(); ++id) {
         if (!drawing_.drawn[static_cast<std::size_t>(id)]) continue;
-        box[static_cast<std::size_t>(id)] = static_cast<int>(labels.size());
         labels.push_back(labelOf(g, id, mode, torch_));
+        if (expanded.count(id)) continue;  // its scalar nodes are laid out instead
+        box[static_cast<std::size_t>(id)] = static_cast<int>(spec.nodes.size());
         const QSizeF s = MatrixNodeItem::preferredSize(labels.back());
         layout::NodeBox b;
         b.width = s.width();
@@ -155,10 +185,15 @@ void ShapedScene::relayout() {
     }
     const QFontMetricsF fm(Theme::current().edgeFont());
     std::vector<QString> rules;
+    std::vector<int> drawingEdgeOf;  // per spec edge: its ShapedDrawing edge, or -1 (inline)
     int lastConsumer = -1;
-    for (const ShapedEdge& e : drawing_.edges) {
-        rules.push_back(edgeLabels_ && !torch_ ? edgeRule(sg, e, mode, e.to != lastConsumer) : QString());
+    for (std::size_t i = 0; i < drawing_.edges.size(); ++i) {
+        const ShapedEdge& e = drawing_.edges[i];
+        const QString rule = edgeLabels_ && !torch_ ? edgeRule(sg, e, mode, e.to != lastConsumer) : QString();
         lastConsumer = e.to;
+        if (inline_.replaced[i]) continue;
+        rules.push_back(rule);
+        drawingEdgeOf.push_back(static_cast<int>(i));
         layout::EdgeLink link;
         link.from = box[static_cast<std::size_t>(e.from)];
         link.to = box[static_cast<std::size_t>(e.to)];
@@ -168,6 +203,28 @@ void ShapedScene::relayout() {
         }
         spec.edges.push_back(link);
     }
+    // The expanded operations: their scalar nodes as the scalar graph draws them, one cluster
+    // (a frame with room for its title) per operation; their edges carry no rule.
+    std::vector<bool> isOutput(static_cast<std::size_t>(g.size()), false);
+    for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
+    const int rows = NodeItem::rowsFor(mode);
+    const int firstInline = static_cast<int>(spec.nodes.size());
+    std::vector<NodeLabel> scalarLabels;
+    for (const InlineBox& b : inline_.boxes) {
+        scalarLabels.push_back(nodeLabelOf(g, b.node, isOutput[static_cast<std::size_t>(b.node)]));
+        const QSizeF s = NodeItem::preferredSize(scalarLabels.back(), rows);
+        layout::NodeBox n;
+        n.width = s.width();
+        n.height = s.height();
+        n.cluster = b.operation;
+        spec.nodes.push_back(n);
+    }
+    if (!inline_.boxes.empty()) spec.clusterHeader = OperationFrameItem::headerHeight();
+    auto endOf = [&](const InlineEnd& end) {
+        return end.box >= 0 ? firstInline + end.box : box[static_cast<std::size_t>(end.shaped)];
+    };
+    for (const InlineEdge& e : inline_.edges) spec.edges.push_back({endOf(e.from), endOf(e.to)});
+
     const layout::LayoutResult result = layout::layoutGraph(spec);
     if (!result.ok() || result.nodes.size() != spec.nodes.size()) {
         layoutError_ = QString::fromStdString(result.ok() ? "layout: no result" : result.error);
@@ -175,24 +232,80 @@ void ShapedScene::relayout() {
         return;
     }
     nodes_.assign(static_cast<std::size_t>(sg.size()), nullptr);
+    std::size_t label = 0;
     for (int id = 0; id < sg.size(); ++id) {
+        if (!drawing_.drawn[static_cast<std::size_t>(id)]) continue;
+        auto* item = new MatrixNodeItem(id, labels[label++]);
+        nodes_[static_cast<std::size_t>(id)] = item;
         const int b = box[static_cast<std::size_t>(id)];
-        if (b < 0) continue;
-        auto* item = new MatrixNodeItem(id, labels[static_cast<std::size_t>(b)]);
+        if (b < 0) {
+            offCanvas_.emplace_back(item);
+            continue;
+        }
         const auto& placed = result.nodes[static_cast<std::size_t>(b)];
         item->setPos(placed.center.x, placed.center.y);
         addItem(item);
-        nodes_[static_cast<std::size_t>(id)] = item;
     }
-    for (std::size_t e = 0; e < result.edges.size(); ++e) {
-        auto* item = EdgeItem::fromLayout(static_cast<int>(e), result.edges[e]);
+    const std::size_t shapedEdges = drawingEdgeOf.size();
+    for (std::size_t e = 0; e < shapedEdges; ++e) {
+        auto* item = EdgeItem::fromLayout(drawingEdgeOf[e], result.edges[e]);
         item->setPartialLabel(rules[e]);
         addItem(item);
         edges_.push_back(item);
     }
+    std::map<int, QRectF> areas;  // per expanded operation: its own scalar boxes
+    for (std::size_t b = 0; b < inline_.boxes.size(); ++b) {
+        const auto& placed = result.nodes[static_cast<std::size_t>(firstInline) + b];
+        auto* item = new NodeItem(inline_.boxes[b].node, scalarLabels[b], QSizeF(placed.width, placed.height));
+        item->setFlag(QGraphicsItem::ItemIsSelectable, false);  // the shaped view selects nothing
+        item->setPos(placed.center.x, placed.center.y);
+        addItem(item);
+        scalarItems_.push_back(item);
+        areas[inline_.boxes[b].operation] |= item->sceneBoundingRect();
+    }
+    for (std::size_t e = 0; e < inline_.edges.size(); ++e) {
+        auto* item = EdgeItem::fromLayout(static_cast<int>(e), result.edges[shapedEdges + e]);
+        addItem(item);
+        inlineEdges_.push_back(item);
+    }
+    for (const auto& [op, area] : areas) {
+        auto* frame = new OperationFrameItem(op, operationTitle(g, op), area, [this, op] { collapse(op); });
+        addItem(frame);
+        frames_.push_back(frame);
+    }
     setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
     emit layoutFinished();  // first: listeners rebuild for the new nodes before the frame comes
     showFrame(model_.step(), 0);
+}
+
+std::optional<QString> ShapedScene::expand(int id) {
+    const Graph& g = model_.program();
+    if (model_.level() != Level::Shaped || !g.shaped) return tr("The shaped view is not shown.");
+    if (id < 0 || id >= g.shaped->size() || !drawing_.drawn[static_cast<std::size_t>(id)])
+        return tr("There is no such matrix operation.");
+    if (auto refused = expandRefusal(g, id, model_.scalarStepAt(0) >= 0)) return refused;
+    if (isExpanded(id)) return std::nullopt;
+    expanded_[id] = operationTitle(g, id);
+    relayout();
+    return std::nullopt;
+}
+
+void ShapedScene::collapse(int id) {
+    if (expanded_.erase(id)) relayout();
+}
+
+QGraphicsItem* ShapedScene::canvasItem(int id) const {
+    if (id < 0 || id >= static_cast<int>(nodes_.size())) return nullptr;
+    for (OperationFrameItem* f : frames_)
+        if (f->operation() == id) return f;
+    MatrixNodeItem* item = nodes_[static_cast<std::size_t>(id)];
+    return item && item->scene() ? item : nullptr;
+}
+
+QGraphicsItem* ShapedScene::activeItem() const {
+    if (litScalarBox_ >= 0 && litScalarBox_ < static_cast<int>(scalarItems_.size()))
+        return scalarItems_[static_cast<std::size_t>(litScalarBox_)];
+    return canvasItem(frame_.activeNode);
 }
 
 void ShapedScene::showFrame(int step, double progress) {
@@ -212,8 +325,55 @@ void ShapedScene::showFrame(int step, double progress) {
                        mode == Mode::ForwardOverReverse ? m.adjointTangent : std::vector<double>{});
     }
     for (EdgeItem* e : edges_) e->setFrame(frame_.edges[static_cast<std::size_t>(e->index())]);
+    showInline(step, progress);
     showMemory(step);
     emit frameShown();
+}
+
+void ShapedScene::showInline(int step, double progress) {
+    // The sweep still steps by shaped steps while operations are expanded; their scalar nodes
+    // show the engine's scalar trace at the matching scalar step (the UI computes nothing). At
+    // rest after `step` shaped steps that is scalarStepAt(step): the scalar steps that did the
+    // same work, so the scalar nodes hold exactly the numbers of the shaped boxes. While shaped
+    // step `step` is under way (progress 0…1), the scalar steps doing its work, from
+    // scalarStepAt(step) to scalarStepAt(step + 1), play through in proportion: an expanded
+    // operation's scalar nodes fill in one after another while its step runs and hold the shaped
+    // result when it completes. The step map matches adjoint steps by the operation they leave,
+    // and the scalar sweep interleaves that operation's edges into its operands (u = W2 h: into
+    // W2 and h in turn): its scalar steps are all done with its first shaped step, so an operand
+    // expanded may show its adjoint one shaped step before its box would.
+    shownScalarStep_ = -1;
+    litScalarBox_ = -1;
+    if (scalarItems_.empty()) return;
+    const int from = model_.scalarStepAt(step);
+    if (from < 0) return;
+    const int to = std::max(from, model_.scalarStepAt(step + 1));
+    int k = from;
+    double sub = 0;
+    if (progress > 0 && to > from) {
+        const double at = from + std::min(progress, 1.0) * (to - from);
+        k = std::min(static_cast<int>(std::floor(at)), to - 1);
+        sub = at - k;
+    }
+    const Frame f = computeFrame(model_.program(), model_.trace(), k, sub);
+    const Mode mode = model_.mode();
+    const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();
+    for (std::size_t b = 0; b < scalarItems_.size(); ++b) {
+        NodeItem* n = scalarItems_[b];
+        const bool lit = n->id() == f.activeNode && !inline_.boxes[b].constantCopy;
+        if (lit) litScalarBox_ = static_cast<int>(b);
+        n->setFrame(f.state[static_cast<std::size_t>(n->id())], mode, lit ? f.glow : 0.0, memory);
+    }
+    for (std::size_t e = 0; e < inlineEdges_.size(); ++e) {
+        const InlineEdge& ie = inline_.edges[e];
+        EdgeFrame ef;
+        if (ie.consumer >= 0)
+            ef = f.edges[static_cast<std::size_t>(firstScalarEdge_[static_cast<std::size_t>(ie.consumer)] + ie.slot)];
+        else if (ie.shapedEdge >= 0)
+            ef = frame_.edges[static_cast<std::size_t>(ie.shapedEdge)];
+        inlineEdges_[e]->setFrame(ef);
+    }
+    shownScalarStep_ = k;
 }
 
 void ShapedScene::showMemory(int step) {
@@ -246,12 +406,31 @@ void ShapedScene::showMemory(int step) {
 }
 
 void ShapedScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
-    for (QGraphicsItem* item : items(event->scenePos()))
+    // A box expands; anything inside an expanded operation's frame (its title, a scalar node)
+    // collapses it. Handled here rather than by the items: collapsing deletes them.
+    for (QGraphicsItem* item : items(event->scenePos())) {
         if (item->type() == MatrixNodeItem::Type) {
             emit expandRequested(static_cast<MatrixNodeItem*>(item)->id());
             return;
         }
+        if (item->type() == OperationFrameItem::Type) {
+            collapse(static_cast<OperationFrameItem*>(item)->operation());
+            return;
+        }
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void ShapedScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    // A scalar node inside an expanded operation explains itself as in the scalar graph.
+    for (QGraphicsItem* item : items(event->scenePos())) {
+        if (item->type() != NodeItem::Type) continue;
+        const auto* n = static_cast<NodeItem*>(item);
+        QToolTip::showText(event->screenPos(), nodeTooltip(model_.program(), model_.trace(), n->id(), n->shownState()));
+        event->accept();
+        return;
+    }
+    QGraphicsScene::helpEvent(event);
 }
 
 }  // namespace adviz::ui
