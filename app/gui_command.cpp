@@ -257,7 +257,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         for (int k = 0; g.shaped && k < g.shaped->size() && id < 0; ++k)
             if ((*g.shaped)[k].name == name || shaped::label(*g.shaped, k) == name) id = k;
         if (id < 0) return fail(err, UsageStatus, "--expand: no matrix operation is called '" + name + "'");
-        if (auto refused = window.shapedScene().expand(id)) err << "adviz: " << refused->toStdString() << "\n";
+        if (auto refused = window.expandShaped(id)) err << "adviz: " << refused->toStdString() << "\n";
     }
     if (opt.strategyGiven) {
         auto s = Strategy::parse(opt.strategy);

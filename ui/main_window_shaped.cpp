@@ -43,12 +43,13 @@ void MainWindow::setTorchView(bool on) {
     shapedScene_->setTorchView(on);
 }
 
-void MainWindow::expandShaped(int shapedNode) {
+std::optional<QString> MainWindow::expandShaped(int shapedNode) {
     // Double-click: this one operation's scalar nodes in place (View ▸ Scalar graph, Ctrl+G,
     // shows all of them); a refusal is said where the view's notices are.
     const auto refused = shapedScene_->expand(shapedNode);
     const auto standing = model_->scalarRefusal();
     shapedView_->setNotice(refused ? *refused : standing ? *standing : QString());
+    return refused;
 }
 
 }  // namespace adviz::ui

@@ -213,7 +213,7 @@ TEST_CASE("expanded h shows σ(z1) and backprop's δ⁽ʰ⁾ exactly when the sh
     CHECK(w.scene.shownScalarStep() < b);
 }
 
-TEST_CASE("collapsing brings the box back; double-clicks expand a box and collapse its frame", "[shaped][expand]") {
+TEST_CASE("collapsing brings the box back, and double-clicks expand a box and collapse its frame", "[shaped][expand]") {
     Window w(test::theoryMlp);
     const int h = w.idOf("h");
     const std::size_t edges = w.scene.edgeItems().size();
@@ -281,6 +281,14 @@ TEST_CASE("operations too large to draw, or with no scalar nodes of their own, a
     CHECK(w.scene.expand(w.idOf("W")).has_value());
     CHECK_FALSE(w.scene.expand(w.idOf("x")).has_value());
     CHECK(w.scene.scalarItems().size() == 20);
+
+    // A program past the scalar drawing limit records no scalar trace: even its small sum stays one box.
+    Window big(QStringLiteral("x: [60]; W: [60, 60]\nu = W @ x\nL = sum(u)"));
+    REQUIRE(big.model.scalarRefusal().has_value());
+    const auto untraced = big.scene.expand(big.idOf("L"));
+    REQUIRE(untraced.has_value());
+    CHECK(untraced->contains(QStringLiteral("traces")));
+    CHECK(big.scene.scalarItems().empty());
 }
 
 TEST_CASE("stepping while expanded keeps the place, by keys in the window as by the model", "[shaped][expand][keys]") {

@@ -35,12 +35,6 @@ std::optional<QString> expandRefusal(const Graph& g, int op, bool scalarTraceRec
     if (!g.shaped || op < 0 || op >= g.shaped->size()) return QObject::tr("There is no such matrix operation.");
     const ShapedGraph& sg = *g.shaped;
     const QString name = QString::fromStdString(shaped::label(sg, op));
-    if (!scalarTraceRecorded)
-        return QObject::tr("%1 stays one box: this program's %L2 scalar nodes are over the %L3 the window draws "
-                           "and traces one by one.")
-            .arg(name)
-            .arg(g.size())
-            .arg(limits::maxDrawnNodes);
     if (sg[op].kind == Kind::Scalar) return QObject::tr("%1 is one scalar already.").arg(name);
     if (regroups(sg[op].kind))
         return QObject::tr("%1 makes no scalar nodes of its own: it only regroups elements of its operands.").arg(name);
@@ -51,6 +45,12 @@ std::optional<QString> expandRefusal(const Graph& g, int op, bool scalarTraceRec
             .arg(name)
             .arg(count)
             .arg(maxExpandedNodes);
+    if (!scalarTraceRecorded)
+        return QObject::tr("%1 stays one box: this program's %L2 scalar nodes are over the %L3 the window draws "
+                           "and traces one by one.")
+            .arg(name)
+            .arg(g.size())
+            .arg(limits::maxDrawnNodes);
     return std::nullopt;
 }
 

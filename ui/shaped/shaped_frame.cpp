@@ -89,12 +89,9 @@ ShapedDrawing drawingOf(const Graph& g) {
             literalUses[static_cast<std::size_t>(a)] += sg[z].kind == Kind::Literal;
         }
     for (int id = 0; id < sg.size(); ++id) {
-        const shaped::Node& n = sg[id];
         const auto k = static_cast<std::size_t>(id);
-        if (n.kind != Kind::Literal || !n.name.empty() || uses[k] == 0 || literalUses[k] != uses[k]) continue;
-        const bool constant = std::all_of(n.elements.begin(), n.elements.end(),
-                                          [&](std::int32_t e) { return g[e].op == Op::Const; });
-        if (constant) d.drawn[k] = false;
+        if (!sg[id].name.empty() || uses[k] == 0 || literalUses[k] != uses[k]) continue;
+        if (isConstantLiteral(g, id)) d.drawn[k] = false;
     }
     d.edgeOf.resize(static_cast<std::size_t>(sg.size()));
     for (int z = 0; z < sg.size(); ++z)
@@ -108,6 +105,12 @@ ShapedDrawing drawingOf(const Graph& g) {
             d.edges.push_back({a, z, static_cast<int>(slot)});
         }
     return d;
+}
+
+bool isConstantLiteral(const Graph& g, int id) {
+    const shaped::Node& n = (*g.shaped)[id];
+    return n.kind == Kind::Literal &&
+           std::all_of(n.elements.begin(), n.elements.end(), [&](std::int32_t e) { return g[e].op == Op::Const; });
 }
 
 std::vector<MatrixState> shapedStateAt(const Graph& g, const shaped::ShapedTrace& trace, int k) {

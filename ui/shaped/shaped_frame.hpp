@@ -38,6 +38,10 @@ struct ShapedDrawing {
 };
 ShapedDrawing drawingOf(const Graph& g);
 
+/// Whether shaped node id is a matrix or vector written out in numbers ([[0.8, −0.5], …]): a
+/// constant, with no adjoint of its own.
+bool isConstantLiteral(const Graph& g, int id);
+
 struct ShapedFrame {
     std::vector<MatrixState> nodes;  ///< per shaped node
     std::vector<EdgeFrame> edges;    ///< per ShapedDrawing edge

@@ -65,6 +65,14 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
     l.title = name;
     l.subtitle = expressionText(sg, id);
     l.shapeText = n.shape.isScalar() ? QStringLiteral("scalar") : q(n.shape.text());
+    if (isConstantLiteral(g, id)) {
+        // Numbers written into the program: a leaf, and like any constant it has no adjoint.
+        l.subtitle = QObject::tr("constant");
+        l.style = MatrixStyle::Input;
+        l.valueName = name;
+        l.second = false;
+        return l;
+    }
     l.style = leaf ? MatrixStyle::Input : isOutputNode(sg, id) ? MatrixStyle::Output : MatrixStyle::Operation;
     l.valueName = name;
     l.secondName = mode == Mode::Forward ? q(shaped::dot(name.toStdString()))
@@ -80,7 +88,9 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
 
 // The rule an edge carries: the consumer's reverse rule for this operand, or (forward) the
 // consumer's tangent rule on its first edge.
-QString edgeRule(const ShapedGraph& sg, const ShapedEdge& e, Mode mode, bool firstOfConsumer) {
+QString edgeRule(const Graph& g, const ShapedEdge& e, Mode mode, bool firstOfConsumer) {
+    const ShapedGraph& sg = *g.shaped;
+    if (isConstantLiteral(g, e.from) && mode != Mode::Forward) return {};  // a constant gets no adjoint
     if (mode == Mode::Forward) return firstOfConsumer ? q(shaped::forwardRule(sg, e.to)) : QString();
     // u = W h feeding only z = u + b shares z's δ: the + hands it on unchanged.
     const auto mine = deltaName(sg, e.from);
@@ -189,7 +199,7 @@ void ShapedScene::relayout() {
     int lastConsumer = -1;
     for (std::size_t i = 0; i < drawing_.edges.size(); ++i) {
         const ShapedEdge& e = drawing_.edges[i];
-        const QString rule = edgeLabels_ && !torch_ ? edgeRule(sg, e, mode, e.to != lastConsumer) : QString();
+        const QString rule = edgeLabels_ && !torch_ ? edgeRule(g, e, mode, e.to != lastConsumer) : QString();
         lastConsumer = e.to;
         if (inline_.replaced[i]) continue;
         rules.push_back(rule);

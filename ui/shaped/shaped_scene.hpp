@@ -77,7 +77,7 @@ public:
 signals:
     void frameShown();
     void layoutFinished();
-    /// A shaped node was double-clicked: show its scalar nodes.
+    /// A shaped node was double-clicked: the window expands it (expand) and shows any refusal.
     void expandRequested(int shapedNode);
 
 protected:
