@@ -1,7 +1,8 @@
 // Expanding one matrix operation in place in the shaped view: the frame holds exactly the scalar
 // nodes the engine's lowering made for it, their numbers at each shaped step are the scalar
 // trace's at the matching scalar step (and backprop's, worked out by hand), collapsing brings
-// the box back, and the sweep keeps its place and its keys throughout.
+// the box back, and the sweep keeps its place and its keys throughout. Also: a matrix written
+// out in numbers is drawn as one constant box.
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +15,7 @@
 #include <set>
 
 #include "autodiff/shaped/shaped_graph.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
 #include "autodiff/shaped/theory_mlp.hpp"
 #include "ui/main_window.hpp"
 #include "ui/model/player.hpp"
@@ -329,4 +331,28 @@ TEST_CASE("stepping while expanded keeps the place, by keys in the window as by 
     // Ctrl+G still shows every scalar node, the whole scalar graph, at the matching step.
     REQUIRE_FALSE(window.setScalarGraph(true).has_value());
     CHECK(window.model().level() == Level::Scalar);
+}
+
+TEST_CASE("a matrix written out in numbers is one constant box, its rows no boxes of their own", "[shaped][constant]") {
+    // Example 13's chain of three small layers.
+    Window w(QStringLiteral("x: [3]\nW1 = [[0.8, -0.5, 0.3], [0.4, 0.9, -0.6], [-0.7, 0.2, 0.5]]\n"
+                            "W2 = [[0.6, -0.4, 0.9], [-0.3, 0.8, 0.5]]\n"
+                            "W3 = [[1.0, -0.5], [0.3, 0.7], [-0.8, 0.4], [0.5, 0.9]]\n"
+                            "z1 = W1 @ x\nh1 = tanh(z1)\nh2 = tanh(W2 @ h1)\ny = W3 @ h2\n"));
+    QStringList drawn;
+    for (MatrixNodeItem* item : w.scene.nodeItems())
+        if (item) drawn << QString::fromStdString(shaped::label(w.sg(), item->id()));
+    // x, W1, W2, W3, z1, h1, W2 @ h1, h2, y: the nine rows [0.8, -0.5, 0.3], … are not drawn.
+    CHECK(drawn.size() == 9);
+    for (const char* name : {"x", "W1", "W2", "W3", "z1", "h1", "h2", "y"}) CHECK(drawn.contains(QString::fromLatin1(name)));
+    MatrixNodeItem* W1 = w.scene.nodeItems()[static_cast<std::size_t>(w.idOf("W1"))];
+    CHECK(W1->label().subtitle == QStringLiteral("constant"));
+    CHECK_FALSE(W1->label().second);  // a constant has no adjoint to show
+    w.scene.showFrame(w.model.stepCount(), 0);
+    const std::vector<double> written{0.8, -0.5, 0.3, 0.4, 0.9, -0.6, -0.7, 0.2, 0.5};
+    REQUIRE(W1->shownValue().size() == written.size());
+    for (std::size_t k = 0; k < written.size(); ++k) CHECK(W1->shownValue()[k] == written[k]);
+    // No rule on the edge out of a constant: it receives no adjoint.
+    for (EdgeItem* e : w.scene.edgeItems())
+        if (w.scene.drawing().edges[static_cast<std::size_t>(e->index())].from == w.idOf("W1")) CHECK(e->partialLabel().isEmpty());
 }
