@@ -352,6 +352,17 @@ TEST_CASE("a matrix written out in numbers is one constant box, its rows no boxe
     const std::vector<double> written{0.8, -0.5, 0.3, 0.4, 0.9, -0.6, -0.7, 0.2, 0.5};
     REQUIRE(W1->shownValue().size() == written.size());
     for (std::size_t k = 0; k < written.size(); ++k) CHECK(W1->shownValue()[k] == written[k]);
+    // Stepping over a row lights the matrix that shows it, and the caption names the row as the
+    // language writes it.
+    const int row1 = w.sg()[w.idOf("W1")].operands[1];
+    const auto& steps = w.model.shapedTrace().steps;
+    int rowStep = -1;
+    for (std::size_t k = 0; k < steps.size(); ++k)
+        if (steps[k].phase == Phase::Primal && steps[k].node == row1) rowStep = static_cast<int>(k);
+    REQUIRE(rowStep >= 0);
+    w.scene.showFrame(rowStep + 1, 0);
+    CHECK(w.scene.frame().activeNode == w.idOf("W1"));
+    CHECK(w.scene.frame().caption.startsWith(QStringLiteral("W1[1] = [0.4; 0.9; ")));
     // No rule on the edge out of a constant: it receives no adjoint.
     for (EdgeItem* e : w.scene.edgeItems())
         if (w.scene.drawing().edges[static_cast<std::size_t>(e->index())].from == w.idOf("W1")) CHECK(e->partialLabel().isEmpty());

@@ -67,6 +67,17 @@ void markStep(const ShapedGraph& sg, const ShapedDrawing& d, const ShapedStep& s
     }
 }
 
+// The drawn node that stands for `id` when lit: itself, or for a row of a matrix written in
+// numbers (not drawn), the matrix whose box shows it.
+int shownNode(const ShapedGraph& sg, const ShapedDrawing& d, int id) {
+    if (id < 0 || id >= static_cast<int>(d.drawn.size()) || d.drawn[static_cast<std::size_t>(id)]) return id;
+    for (int z = id + 1; z < sg.size(); ++z)
+        if (sg[z].kind == Kind::Literal && d.drawn[static_cast<std::size_t>(z)] &&
+            std::find(sg[z].operands.begin(), sg[z].operands.end(), id) != sg[z].operands.end())
+            return z;
+    return id;
+}
+
 }  // namespace
 
 ShapedDrawing drawingOf(const Graph& g) {
@@ -133,7 +144,7 @@ ShapedFrame computeShapedFrame(const Graph& g, const ShapedDrawing& drawing, con
         // Under way: the matrix travels; the node's numbers change when the step completes.
         const ShapedStep& s = trace.steps[static_cast<std::size_t>(step)];
         markStep(sg, drawing, s, f.nodes, easeInOut(progress / 0.8), f);
-        f.activeNode = s.node;
+        f.activeNode = shownNode(sg, drawing, s.node);
         f.glow = easeInOut(progress);
         shapedCaption(g, trace, step, f.nodes, f.captionLead, f.caption);
         f.shownStep = step;
@@ -141,7 +152,7 @@ ShapedFrame computeShapedFrame(const Graph& g, const ShapedDrawing& drawing, con
         const ShapedStep& s = trace.steps[static_cast<std::size_t>(step - 1)];
         const auto before = shapedStateAt(g, trace, step - 1);
         markStep(sg, drawing, s, before, -1, f);
-        f.activeNode = s.node;
+        f.activeNode = shownNode(sg, drawing, s.node);
         f.glow = 1;
         shapedCaption(g, trace, step - 1, before, f.captionLead, f.caption);
         f.shownStep = step - 1;

@@ -45,7 +45,7 @@ bool isConstantLiteral(const Graph& g, int id);
 struct ShapedFrame {
     std::vector<MatrixState> nodes;  ///< per shaped node
     std::vector<EdgeFrame> edges;    ///< per ShapedDrawing edge
-    int activeNode = -1;
+    int activeNode = -1;             ///< the step's node, or the drawn matrix showing it (a row)
     double glow = 0;
     QString caption;
     QString captionLead;             ///< the rule above the numbers
