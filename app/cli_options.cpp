@@ -108,6 +108,8 @@ commands:
           [--dual] [--predict] [--side-by-side]   (dual numbers, predict mode, both modes)
           [--level shaped|scalar] [--pytorch-view]   (vectors and matrices: one node per matrix
                            operation, the default, or every scalar; PyTorch's autograd names)
+          [--expand NAME[,NAME...]]   (those matrix operations drawn in place as their scalar
+                           nodes, as a double-click does; NAME as on its box: z1, h, u₆)
           [--init SEED] [--edit NAME]   (inputs without a value as --init gives them; the grid
           editor of vector or matrix input NAME open: a screenshot then shows the whole screen)
   trace   EXPR --at ... --mode forward --dual         forward mode as dual numbers a + bε
@@ -159,6 +161,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     p.addOption(chainDemo);
     QCommandLineOption edit("edit", "open the grid editor of a vector or matrix input", "name");
     p.addOption(edit);
+    QCommandLineOption expand("expand", "expand shaped operations in place", "names");
+    p.addOption(expand);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -234,6 +238,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.theme = p.value(theme).toStdString();
     opt.example = p.value(example).toStdString();
     opt.edit = p.value(edit).toStdString();
+    for (const QString& names : p.values(expand))
+        for (const QString& name : names.split(',', Qt::SkipEmptyParts)) opt.expand.push_back(name.trimmed().toStdString());
     if (p.isSet(textScale)) {
         bool ok = false;
         opt.textScale = p.value(textScale).toDouble(&ok);

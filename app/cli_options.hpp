@@ -55,6 +55,7 @@ struct Options {
     double textScale = 0;             ///< gui --text-scale S (0: the remembered one)
     std::string example;              ///< gui --example NAME: a built-in example by (part of) its title
     std::string edit;                 ///< gui --edit NAME: opens the grid of vector or matrix input NAME
+    std::vector<std::string> expand;  ///< gui --expand NAME,…: shaped operations expanded in place
     bool modeGiven = false;           ///< --mode was on the command line
     int scene = 0;                    ///< --scene K (1-based) of a session file; 0: the first
     std::string sessionPath;          ///< the .adviz file the program came from, if any

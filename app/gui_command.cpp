@@ -1,43 +1,44 @@
 #include "app/gui_command.hpp"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QIcon>
-#include <QPlainTextEdit>
-#include <QTimer>
 #include <QPixmap>
+#include <QPlainTextEdit>
 #include <QScreen>
-#include "ui/widgets/inputs_panel.hpp"
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
-
 #include <cstdlib>
 #include <iostream>
 #include <ostream>
 
 #include "app/cli_job.hpp"
 #include "app/cli_options.hpp"
+#include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
 #include "autodiff/sweeps/derivatives.hpp"
+#include "ui/chain/chain_panel.hpp"
+#include "ui/examples.hpp"
 #include "ui/export/diagram_export.hpp"
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/export/tikz_export.hpp"
-#include "ui/scene/frame.hpp"
-#include "ui/session/scene_state.hpp"
-#include "ui/session/session_controller.hpp"
-#include "ui/session/session_file.hpp"
-#include <QFileInfo>
-#include "autodiff/checkpoint/checkpoint.hpp"
-#include "ui/chain/chain_panel.hpp"
-#include "ui/examples.hpp"
 #include "ui/main_window.hpp"
 #include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/scene/frame.hpp"
 #include "ui/scene/graph_scene.hpp"
+#include "ui/session/scene_state.hpp"
+#include "ui/session/session_controller.hpp"
+#include "ui/session/session_file.hpp"
+#include "ui/shaped/shaped_scene.hpp"
 #include "ui/teaching/teaching.hpp"
 #include "ui/widgets/expression_editor.hpp"
+#include "ui/widgets/inputs_panel.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
 
 namespace adviz::cli {
@@ -248,6 +249,15 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.level == "shaped" && window.model().level() != ui::Level::Shaped)
         if (auto refused = window.setScalarGraph(false)) err << "adviz: " << refused->toStdString() << "\n";
     if (opt.torchView) window.setTorchView(true);
+    for (const std::string& name : opt.expand) {
+        // As a double-click on the box: the operation's scalar nodes in place.
+        const Graph& g = window.model().program();
+        int id = -1;
+        for (int k = 0; g.shaped && k < g.shaped->size() && id < 0; ++k)
+            if ((*g.shaped)[k].name == name || shaped::label(*g.shaped, k) == name) id = k;
+        if (id < 0) return fail(err, UsageStatus, "--expand: no matrix operation is called '" + name + "'");
+        if (auto refused = window.expandShaped(id)) err << "adviz: " << refused->toStdString() << "\n";
+    }
     if (opt.strategyGiven) {
         auto s = Strategy::parse(opt.strategy);
         if (!s) return fail(err, UsageStatus, "--strategy must be store-all, sqrt, every:K or binomial:S");

@@ -78,6 +78,9 @@ public:
     ShapedView& shapedView() { return *shapedView_; }
     /// View ▸ Scalar graph (on) or one node per matrix operation (off); a message if refused.
     std::optional<QString> setScalarGraph(bool on);
+    /// Shaped node id drawn in place as its scalar nodes (double-click on its box); why not, if
+    /// it cannot be, is also said in the view's notice.
+    std::optional<QString> expandShaped(int shapedNode);
     /// View ▸ As PyTorch autograd.
     void setTorchView(bool on);
     CaptionBar& caption() { return *caption_; }
@@ -112,7 +115,6 @@ private:
     void exportAs(const QString& filter, const QString& suffix);
     void showCaption();
     void syncLevel();      // the shaped or the scalar drawing, as the model's level says
-    void expandShaped(int shapedNode);  // double-click: its scalar nodes
     void showParseState();
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets

@@ -131,7 +131,7 @@ void MainWindow::buildViewMenu() {
     scalarGraph_->setShortcut(QKeySequence(tr("Ctrl+G")));
     scalarGraph_->setToolTip(tr("Programs with vectors and matrices are drawn one node per matrix "
                                 "operation; this draws every scalar node instead (double-click a "
-                                "matrix node to open it there)."));
+                                "matrix node to open just that one in place)."));
     scalarGraph_->setEnabled(false);
     connect(scalarGraph_, &QAction::toggled, this, [this](bool on) {
         if (auto refused = setScalarGraph(on)) QMessageBox::information(this, tr("Scalar graph"), *refused);

@@ -1,5 +1,6 @@
 // The window's shaped level (programs with vectors and matrices, ui/shaped): which drawing is
-// on show, switching to the scalar graph and back, the PyTorch view, opening a matrix node.
+// on show, switching to the scalar graph and back, the PyTorch view, expanding a matrix
+// operation in place.
 
 #include "ui/main_window.hpp"
 
@@ -42,16 +43,13 @@ void MainWindow::setTorchView(bool on) {
     shapedScene_->setTorchView(on);
 }
 
-void MainWindow::expandShaped(int shapedNode) {
-    if (auto refused = setScalarGraph(true)) {
-        shapedView_->setNotice(*refused);
-        return;
-    }
-    // Show where the operation's scalar nodes are: select its first result and look at it.
-    const Graph& g = model_->program();
-    if (!g.shaped || shapedNode < 0 || shapedNode >= g.shaped->size()) return;
-    const auto& elements = (*g.shaped)[shapedNode].elements;
-    if (!elements.empty()) model_->setSelectedNode(elements.front());
+std::optional<QString> MainWindow::expandShaped(int shapedNode) {
+    // Double-click: this one operation's scalar nodes in place (View ▸ Scalar graph, Ctrl+G,
+    // shows all of them); a refusal is said where the view's notices are.
+    const auto refused = shapedScene_->expand(shapedNode);
+    const auto standing = model_->scalarRefusal();
+    shapedView_->setNotice(refused ? *refused : standing ? *standing : QString());
+    return refused;
 }
 
 }  // namespace adviz::ui

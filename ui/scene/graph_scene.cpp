@@ -30,29 +30,6 @@
 namespace adviz::ui {
 namespace {
 
-NodeLabel labelFor(const Graph& g, int id, const std::vector<bool>& isOutput) {
-    NodeLabel l;
-    const Node& nd = g[id];
-    l.output = isOutput[static_cast<std::size_t>(id)];
-    l.wengert = QString::fromStdString(g.wengertName(id));
-    if (nd.op == Op::Input) {
-        l.kind = NodeKind::Input;
-        l.symbol = QString::fromUtf8(g.nameOf(id).data(), static_cast<qsizetype>(g.nameOf(id).size()));
-    } else if (nd.op == Op::Const) {
-        l.kind = NodeKind::Constant;
-        l.symbol = l.wengert;
-    } else {
-        l.symbol = QString::fromUtf8(info(nd.op).symbol.data(), static_cast<qsizetype>(info(nd.op).symbol.size()));
-        auto name = g.nameOf(id);
-        l.name = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-    }
-    if (l.output && l.name.isEmpty()) {
-        for (const Output& o : g.outputs)
-            if (o.node == id) l.name = QString::fromStdString(o.name);
-    }
-    return l;
-}
-
 // The label text an edge shows, or "" for none: the partial with respect to a constant operand
 // (the 2 of x^2) is needed by nothing, and can even be nan (x^2·log(x) for x < 0).
 QString partialText(const Graph& g, int id, int slot) {
@@ -137,7 +114,7 @@ void GraphScene::relayout() {
     spec.direction = direction_;
     const LayoutPlan plan = planLayout(g);
     for (const PlannedBox& b : plan.boxes) {
-        NodeLabel label = labelFor(g, b.node, isOutput);
+        NodeLabel label = nodeLabelOf(g, b.node, isOutput[static_cast<std::size_t>(b.node)]);
         label.copy = b.role == BoxRole::Copy;
         QSizeF s = NodeItem::preferredSize(label, rows_);
         spec.nodes.push_back({s.width(), s.height(), b.rank, b.part});
@@ -268,7 +245,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
     for (std::size_t b = 0; b < plan.boxes.size(); ++b) {
         const PlannedBox& box = plan.boxes[b];
         const auto& placed = result.nodes[b];
-        NodeLabel label = labelFor(g, box.node, isOutput);
+        NodeLabel label = nodeLabelOf(g, box.node, isOutput[static_cast<std::size_t>(box.node)]);
         label.copy = box.role == BoxRole::Copy;
         auto* item = new NodeItem(box.node, label, QSizeF(placed.width, placed.height));
         item->setPos(placed.center.x, placed.center.y);

@@ -31,6 +31,29 @@ const QString adjointTangentMark = QStringLiteral("v\u0304\u02D9");  // v̄˙: t
 
 }  // namespace
 
+NodeLabel nodeLabelOf(const Graph& g, int id, bool output) {
+    NodeLabel l;
+    const Node& nd = g[id];
+    l.output = output;
+    l.wengert = QString::fromStdString(g.wengertName(id));
+    if (nd.op == Op::Input) {
+        l.kind = NodeKind::Input;
+        l.symbol = QString::fromUtf8(g.nameOf(id).data(), static_cast<qsizetype>(g.nameOf(id).size()));
+    } else if (nd.op == Op::Const) {
+        l.kind = NodeKind::Constant;
+        l.symbol = l.wengert;
+    } else {
+        l.symbol = QString::fromUtf8(info(nd.op).symbol.data(), static_cast<qsizetype>(info(nd.op).symbol.size()));
+        auto name = g.nameOf(id);
+        l.name = QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+    }
+    if (l.output && l.name.isEmpty()) {
+        for (const Output& o : g.outputs)
+            if (o.node == id) l.name = QString::fromStdString(o.name);
+    }
+    return l;
+}
+
 NodeItem::NodeItem(int id, NodeLabel label, QSizeF size)
     : id_(id), label_(std::move(label)), size_(size) {
     setFlag(ItemIsSelectable);

@@ -6,6 +6,7 @@
 #include <QGraphicsItem>
 #include <QString>
 
+#include "autodiff/graph.hpp"
 #include "autodiff/sweeps/trace.hpp"
 
 namespace adviz::ui {
@@ -22,6 +23,10 @@ struct NodeLabel {
     /// A further box of an input drawn near a distant use: the same input, dashed outline.
     bool copy = false;
 };
+
+/// Node id's label as the scalar graph draws it (output: whether it is one of g's outputs). The
+/// scalar graph and the shaped view's expanded operations draw their boxes from this one label.
+NodeLabel nodeLabelOf(const Graph& g, int id, bool output);
 
 /// Teaching views of a node's numbers (ui/teaching): forward-mode numbers as one dual number
 /// "v = 3 + 1ε", and a number hidden as "?" while the class predicts it (row 0: the value,

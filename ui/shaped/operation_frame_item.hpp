@@ -1,7 +1,7 @@
 #pragma once
-// In the scalar drawing of a program with vectors and matrices, the frame around the scalar
-// nodes one matrix operation made, titled by it ("z1 = u₆ + b1   [3]"). Double-clicking the
-// frame goes back to the shaped view.
+// The frame around the scalar nodes one matrix operation made, titled by it ("z1 = u₆ + b1
+// [3]"): in the scalar drawing of a program with vectors and matrices, and around an operation
+// expanded in place in the shaped view. Double-clicking the frame goes back to one box.
 
 #include <QGraphicsItem>
 #include <QString>

@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 #include "autodiff/shaped/shaped_rules.hpp"
 #include "ui/shaped/matrix_text.hpp"
 
@@ -14,6 +16,18 @@ using shaped::ShapedStep;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString labelOf(const ShapedGraph& sg, int id) { return q(shaped::label(sg, id)); }
+
+// An unnamed literal that is a row of a named matrix literal: (the matrix, the row), or nothing.
+std::optional<std::pair<int, int>> rowOfLiteral(const ShapedGraph& sg, int id) {
+    if (sg[id].kind != Kind::Literal || !sg[id].name.empty()) return std::nullopt;
+    for (int z = id + 1; z < sg.size(); ++z) {
+        if (sg[z].kind != Kind::Literal || sg[z].name.empty()) continue;
+        const auto& ops = sg[z].operands;
+        if (auto at = std::find(ops.begin(), ops.end(), id); at != ops.end())
+            return std::pair{z, static_cast<int>(at - ops.begin())};
+    }
+    return std::nullopt;
+}
 
 // Superscript forms of the characters a name may use (no superscript q exists).
 std::optional<QString> superscript(const QString& name) {
@@ -158,6 +172,11 @@ void shapedCaption(const Graph& g, const shaped::ShapedTrace& trace, int k,
     const QString me = labelOf(sg, s.node);
     switch (s.phase) {
         case Phase::Primal:
+            if (auto row = rowOfLiteral(sg, s.node)) {  // W1 = [[…], […]]: its rows, one by one
+                // As the language writes a row: W1[1].
+                caption = QStringLiteral("%1[%2] = %3").arg(labelOf(sg, row->first)).arg(row->second).arg(matrixText(s.shape, s.value));
+                break;
+            }
             caption = me + QStringLiteral(" = ") +
                       (sg[s.node].kind == Kind::Input ? QString() : expressionText(sg, s.node) + QStringLiteral(" = ")) +
                       matrixText(s.shape, s.value);

@@ -69,6 +69,17 @@ void markStep(const ShapedGraph& sg, const ShapedDrawing& d, const ShapedStep& s
     }
 }
 
+// The drawn node that stands for `id` when lit: itself, or for a row of a matrix written in
+// numbers (not drawn), the matrix whose box shows it.
+int shownNode(const ShapedGraph& sg, const ShapedDrawing& d, int id) {
+    if (id < 0 || id >= static_cast<int>(d.drawn.size()) || d.drawn[static_cast<std::size_t>(id)]) return id;
+    for (int z = id + 1; z < sg.size(); ++z)
+        if (sg[z].kind == Kind::Literal && d.drawn[static_cast<std::size_t>(z)] &&
+            std::find(sg[z].operands.begin(), sg[z].operands.end(), id) != sg[z].operands.end())
+            return z;
+    return id;
+}
+
 }  // namespace
 
 ShapedDrawing drawingOf(const Graph& g) {
@@ -80,6 +91,20 @@ ShapedDrawing drawingOf(const Graph& g) {
         const shaped::Node& n = sg[id];
         if (n.kind == Kind::Scalar && n.elements.size() == 1 && g[n.elements.front()].op == Op::Const)
             d.drawn[static_cast<std::size_t>(id)] = false;
+    }
+    // The rows of a matrix written out in numbers (W1 = [[0.8, −0.5], [0.4, 0.9]]): an unnamed
+    // literal of constants read only by the matrix literal around it is shown by that matrix's
+    // box, cell for cell; a box of its own per row would only repeat it.
+    std::vector<int> uses(static_cast<std::size_t>(sg.size()), 0), literalUses(static_cast<std::size_t>(sg.size()), 0);
+    for (int z = 0; z < sg.size(); ++z)
+        for (int a : sg[z].operands) {
+            ++uses[static_cast<std::size_t>(a)];
+            literalUses[static_cast<std::size_t>(a)] += sg[z].kind == Kind::Literal;
+        }
+    for (int id = 0; id < sg.size(); ++id) {
+        const auto k = static_cast<std::size_t>(id);
+        if (!sg[id].name.empty() || uses[k] == 0 || literalUses[k] != uses[k]) continue;
+        if (isConstantLiteral(g, id)) d.drawn[k] = false;
     }
     d.edgeOf.resize(static_cast<std::size_t>(sg.size()));
     for (int z = 0; z < sg.size(); ++z)
@@ -93,6 +118,12 @@ ShapedDrawing drawingOf(const Graph& g) {
             d.edges.push_back({a, z, static_cast<int>(slot)});
         }
     return d;
+}
+
+bool isConstantLiteral(const Graph& g, int id) {
+    const shaped::Node& n = (*g.shaped)[id];
+    return n.kind == Kind::Literal &&
+           std::all_of(n.elements.begin(), n.elements.end(), [&](std::int32_t e) { return g[e].op == Op::Const; });
 }
 
 std::vector<MatrixState> shapedStateAt(const Graph& g, const shaped::ShapedTrace& trace, int k) {
@@ -115,7 +146,7 @@ ShapedFrame computeShapedFrame(const Graph& g, const ShapedDrawing& drawing, con
         // Under way: the matrix travels; the node's numbers change when the step completes.
         const ShapedStep& s = trace.steps[static_cast<std::size_t>(step)];
         markStep(sg, drawing, s, f.nodes, easeInOut(progress / 0.8), f);
-        f.activeNode = s.node;
+        f.activeNode = shownNode(sg, drawing, s.node);
         f.glow = easeInOut(progress);
         shapedCaption(g, trace, step, f.nodes, f.captionLead, f.caption);
         f.shownStep = step;
@@ -123,7 +154,7 @@ ShapedFrame computeShapedFrame(const Graph& g, const ShapedDrawing& drawing, con
         const ShapedStep& s = trace.steps[static_cast<std::size_t>(step - 1)];
         const auto before = shapedStateAt(g, trace, step - 1);
         markStep(sg, drawing, s, before, -1, f);
-        f.activeNode = s.node;
+        f.activeNode = shownNode(sg, drawing, s.node);
         f.glow = 1;
         shapedCaption(g, trace, step - 1, before, f.captionLead, f.caption);
         f.shownStep = step - 1;

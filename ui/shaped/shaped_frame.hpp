@@ -28,7 +28,8 @@ struct ShapedEdge {
 };
 
 /// What the shaped view draws: every shaped node but constants (a constant is written into its
-/// consumer's label, "^ 2"), and one edge per operand slot between drawn nodes.
+/// consumer's label, "^ 2") and the rows of a matrix written in numbers (its box shows them),
+/// and one edge per operand slot between drawn nodes.
 struct ShapedDrawing {
     std::vector<bool> drawn;        ///< per shaped node
     std::vector<ShapedEdge> edges;  ///< in consumer order, then slot
@@ -37,10 +38,14 @@ struct ShapedDrawing {
 };
 ShapedDrawing drawingOf(const Graph& g);
 
+/// Whether shaped node id is a matrix or vector written out in numbers ([[0.8, −0.5], …]): a
+/// constant, with no adjoint of its own.
+bool isConstantLiteral(const Graph& g, int id);
+
 struct ShapedFrame {
     std::vector<MatrixState> nodes;  ///< per shaped node
     std::vector<EdgeFrame> edges;    ///< per ShapedDrawing edge
-    int activeNode = -1;
+    int activeNode = -1;             ///< the step's node, or the drawn matrix showing it (a row)
     double glow = 0;
     QString caption;
     QString captionLead;             ///< the rule above the numbers

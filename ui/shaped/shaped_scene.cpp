@@ -4,6 +4,8 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainterPath>
 
+#include <set>
+
 #include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/pytorch/shaped_grad_fn.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"
@@ -11,7 +13,9 @@
 #include "ui/layout/graph_layout.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/edge_item.hpp"
+#include "ui/scene/node_item.hpp"
 #include "ui/shaped/matrix_node_item.hpp"
+#include "ui/shaped/operation_frame_item.hpp"
 #include "ui/shaped/shaped_caption.hpp"
 #include "ui/theme.hpp"
 
@@ -56,6 +60,14 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
     l.title = name;
     l.subtitle = expressionText(sg, id);
     l.shapeText = n.shape.isScalar() ? QStringLiteral("scalar") : q(n.shape.text());
+    if (isConstantLiteral(g, id)) {
+        // Numbers written into the program: a leaf, and like any constant it has no adjoint.
+        l.subtitle = QObject::tr("constant");
+        l.style = MatrixStyle::Input;
+        l.valueName = name;
+        l.second = false;
+        return l;
+    }
     l.style = leaf ? MatrixStyle::Input : isOutputNode(sg, id) ? MatrixStyle::Output : MatrixStyle::Operation;
     l.valueName = name;
     l.secondName = mode == Mode::Forward ? q(shaped::dot(name.toStdString()))
@@ -71,7 +83,9 @@ MatrixLabel labelOf(const Graph& g, int id, Mode mode, bool torch) {
 
 // The rule an edge carries: the consumer's reverse rule for this operand, or (forward) the
 // consumer's tangent rule on its first edge.
-QString edgeRule(const ShapedGraph& sg, const ShapedEdge& e, Mode mode, bool firstOfConsumer) {
+QString edgeRule(const Graph& g, const ShapedEdge& e, Mode mode, bool firstOfConsumer) {
+    const ShapedGraph& sg = *g.shaped;
+    if (isConstantLiteral(g, e.from) && mode != Mode::Forward) return {};  // a constant gets no adjoint
     if (mode == Mode::Forward) return firstOfConsumer ? q(shaped::forwardRule(sg, e.to)) : QString();
     // u = W h feeding only z = u + b shares z's δ: the + hands it on unchanged.
     const auto mine = deltaName(sg, e.from);
@@ -109,6 +123,8 @@ ShapedScene::ShapedScene(SessionModel& model, QObject* parent) : QGraphicsScene(
     });
 }
 
+ShapedScene::~ShapedScene() = default;
+
 void ShapedScene::setTorchView(bool on) {
     if (on == torch_) return;
     torch_ = on;
@@ -125,6 +141,11 @@ void ShapedScene::relayout() {
     clear();
     nodes_.clear();
     edges_.clear();
+    scalarItems_.clear();
+    inlineEdges_.clear();
+    frames_.clear();
+    offCanvas_.clear();
+    inline_ = {};
     layoutError_.clear();
     const Graph& g = model_.program();
     if (model_.level() != Level::Shaped || !g.shaped) {
@@ -136,6 +157,18 @@ void ShapedScene::relayout() {
     const Mode mode = model_.mode();
     laidOutMode_ = mode;
     drawing_ = drawingOf(g);
+    // Expansions the program still has: the same operation at the same id, still expandable.
+    const bool traced = model_.scalarStepAt(0) >= 0;
+    std::set<int> expanded;
+    for (auto it = expanded_.begin(); it != expanded_.end();) {
+        const int id = it->first;
+        const bool keep = id < sg.size() && drawing_.drawn[static_cast<std::size_t>(id)] &&
+                          operationTitle(g, id) == it->second && !expandRefusal(g, id, traced);
+        if (keep) expanded.insert(id);
+        it = keep ? std::next(it) : expanded_.erase(it);
+    }
+    inline_ = planInline(g, drawing_, expanded);
+    firstScalarEdge_ = expanded.empty() ? std::vector<int>{} : firstEdgeIndex(g);
 
     // Boxes for the drawn nodes, in shaped order; edges with room for their rule.
     std::vector<int> box(static_cast<std::size_t>(sg.size()), -1);
@@ -146,8 +179,9 @@ void ShapedScene::relayout() {
     spec.rankSeparation = 40;
     for (int id = 0; id < sg.size(); ++id) {
         if (!drawing_.drawn[static_cast<std::size_t>(id)]) continue;
-        box[static_cast<std::size_t>(id)] = static_cast<int>(labels.size());
         labels.push_back(labelOf(g, id, mode, torch_));
+        if (expanded.count(id)) continue;  // its scalar nodes are laid out instead
+        box[static_cast<std::size_t>(id)] = static_cast<int>(spec.nodes.size());
         const QSizeF s = MatrixNodeItem::preferredSize(labels.back());
         layout::NodeBox b;
         b.width = s.width();
@@ -156,10 +190,15 @@ void ShapedScene::relayout() {
     }
     const QFontMetricsF fm(Theme::current().edgeFont());
     std::vector<QString> rules;
+    std::vector<int> drawingEdgeOf;  // per spec edge: its ShapedDrawing edge, or -1 (inline)
     int lastConsumer = -1;
-    for (const ShapedEdge& e : drawing_.edges) {
-        rules.push_back(edgeLabels_ && !torch_ ? edgeRule(sg, e, mode, e.to != lastConsumer) : QString());
+    for (std::size_t i = 0; i < drawing_.edges.size(); ++i) {
+        const ShapedEdge& e = drawing_.edges[i];
+        const QString rule = edgeLabels_ && !torch_ ? edgeRule(g, e, mode, e.to != lastConsumer) : QString();
         lastConsumer = e.to;
+        if (inline_.replaced[i]) continue;
+        rules.push_back(rule);
+        drawingEdgeOf.push_back(static_cast<int>(i));
         layout::EdgeLink link;
         link.from = box[static_cast<std::size_t>(e.from)];
         link.to = box[static_cast<std::size_t>(e.to)];
@@ -169,6 +208,28 @@ void ShapedScene::relayout() {
         }
         spec.edges.push_back(link);
     }
+    // The expanded operations: their scalar nodes as the scalar graph draws them, one cluster
+    // (a frame with room for its title) per operation; their edges carry no rule.
+    std::vector<bool> isOutput(static_cast<std::size_t>(g.size()), false);
+    for (const Output& o : g.outputs) isOutput[static_cast<std::size_t>(o.node)] = true;
+    const int rows = NodeItem::rowsFor(mode);
+    const int firstInline = static_cast<int>(spec.nodes.size());
+    std::vector<NodeLabel> scalarLabels;
+    for (const InlineBox& b : inline_.boxes) {
+        scalarLabels.push_back(nodeLabelOf(g, b.node, isOutput[static_cast<std::size_t>(b.node)]));
+        const QSizeF s = NodeItem::preferredSize(scalarLabels.back(), rows);
+        layout::NodeBox n;
+        n.width = s.width();
+        n.height = s.height();
+        n.cluster = b.operation;
+        spec.nodes.push_back(n);
+    }
+    if (!inline_.boxes.empty()) spec.clusterHeader = OperationFrameItem::headerHeight();
+    auto endOf = [&](const InlineEnd& end) {
+        return end.box >= 0 ? firstInline + end.box : box[static_cast<std::size_t>(end.shaped)];
+    };
+    for (const InlineEdge& e : inline_.edges) spec.edges.push_back({endOf(e.from), endOf(e.to)});
+
     const layout::LayoutResult result = layout::layoutGraph(spec);
     if (!result.ok() || result.nodes.size() != spec.nodes.size()) {
         layoutError_ = QString::fromStdString(result.ok() ? "layout: no result" : result.error);
@@ -176,20 +237,46 @@ void ShapedScene::relayout() {
         return;
     }
     nodes_.assign(static_cast<std::size_t>(sg.size()), nullptr);
+    std::size_t label = 0;
     for (int id = 0; id < sg.size(); ++id) {
+        if (!drawing_.drawn[static_cast<std::size_t>(id)]) continue;
+        auto* item = new MatrixNodeItem(id, labels[label++]);
+        nodes_[static_cast<std::size_t>(id)] = item;
         const int b = box[static_cast<std::size_t>(id)];
-        if (b < 0) continue;
-        auto* item = new MatrixNodeItem(id, labels[static_cast<std::size_t>(b)]);
+        if (b < 0) {
+            offCanvas_.emplace_back(item);
+            continue;
+        }
         const auto& placed = result.nodes[static_cast<std::size_t>(b)];
         item->setPos(placed.center.x, placed.center.y);
         addItem(item);
-        nodes_[static_cast<std::size_t>(id)] = item;
     }
-    for (std::size_t e = 0; e < result.edges.size(); ++e) {
-        auto* item = EdgeItem::fromLayout(static_cast<int>(e), result.edges[e]);
+    const std::size_t shapedEdges = drawingEdgeOf.size();
+    for (std::size_t e = 0; e < shapedEdges; ++e) {
+        auto* item = EdgeItem::fromLayout(drawingEdgeOf[e], result.edges[e]);
         item->setPartialLabel(rules[e]);
         addItem(item);
         edges_.push_back(item);
+    }
+    std::map<int, QRectF> areas;  // per expanded operation: its own scalar boxes
+    for (std::size_t b = 0; b < inline_.boxes.size(); ++b) {
+        const auto& placed = result.nodes[static_cast<std::size_t>(firstInline) + b];
+        auto* item = new NodeItem(inline_.boxes[b].node, scalarLabels[b], QSizeF(placed.width, placed.height));
+        item->setFlag(QGraphicsItem::ItemIsSelectable, false);  // the shaped view selects nothing
+        item->setPos(placed.center.x, placed.center.y);
+        addItem(item);
+        scalarItems_.push_back(item);
+        areas[inline_.boxes[b].operation] |= item->sceneBoundingRect();
+    }
+    for (std::size_t e = 0; e < inline_.edges.size(); ++e) {
+        auto* item = EdgeItem::fromLayout(static_cast<int>(e), result.edges[shapedEdges + e]);
+        addItem(item);
+        inlineEdges_.push_back(item);
+    }
+    for (const auto& [op, area] : areas) {
+        auto* frame = new OperationFrameItem(op, operationTitle(g, op), area, [this, op] { collapse(op); });
+        addItem(frame);
+        frames_.push_back(frame);
     }
     setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
     emit layoutFinished();  // first: listeners rebuild for the new nodes before the frame comes
@@ -213,6 +300,7 @@ void ShapedScene::showFrame(int step, double progress) {
                        mode == Mode::ForwardOverReverse ? m.adjointTangent : std::vector<double>{});
     }
     for (EdgeItem* e : edges_) e->setFrame(frame_.edges[static_cast<std::size_t>(e->index())]);
+    showInline(step, progress);
     showMemory(step);
     emit frameShown();
 }
@@ -237,11 +325,18 @@ void ShapedScene::showMemory(int step) {
 }
 
 void ShapedScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) {
-    for (QGraphicsItem* item : items(event->scenePos()))
+    // A box expands; anything inside an expanded operation's frame (its title, a scalar node)
+    // collapses it. Handled here rather than by the items: collapsing deletes them.
+    for (QGraphicsItem* item : items(event->scenePos())) {
         if (item->type() == MatrixNodeItem::Type) {
             emit expandRequested(static_cast<MatrixNodeItem*>(item)->id());
             return;
         }
+        if (item->type() == OperationFrameItem::Type) {
+            collapse(static_cast<OperationFrameItem*>(item)->operation());
+            return;
+        }
+    }
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 

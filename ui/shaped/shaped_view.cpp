@@ -42,16 +42,15 @@ void ShapedView::fitGraph() {
     // drawing of heatmaps only may be fitted smaller: colours read from afar.
     bool numbers = false;
     for (const MatrixNodeItem* n : scene_->nodeItems()) numbers = numbers || (n && !n->isHeatmap());
+    numbers = numbers || !scene_->scalarItems().empty();
     const double readable = GraphView::readableZoom() * (numbers ? 1.0 : 0.5);
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 1.5 * readable) setTransform(QTransform::fromScale(1.5 * readable, 1.5 * readable));
     centerOn(r.center());
     if (zoom() < readable) {
         setTransform(QTransform::fromScale(readable, readable));
-        const int active = scene_->frame().activeNode;
-        const auto& nodes = scene_->nodeItems();
-        if (active >= 0 && active < static_cast<int>(nodes.size()) && nodes[static_cast<std::size_t>(active)])
-            centerOn(nodes[static_cast<std::size_t>(active)]);
+        if (const QGraphicsItem* active = scene_->activeItem())
+            centerOn(active);
         else {
             const QRectF view = mapToScene(viewport()->rect()).boundingRect();
             centerOn(r.left() + view.width() / 2, r.center().y());
@@ -60,10 +59,7 @@ void ShapedView::fitGraph() {
 }
 
 void ShapedView::follow() {
-    const int active = scene_->frame().activeNode;
-    const auto& nodes = scene_->nodeItems();
-    if (active >= 0 && active < static_cast<int>(nodes.size()) && nodes[static_cast<std::size_t>(active)])
-        ensureVisible(nodes[static_cast<std::size_t>(active)], 120, 60);
+    if (const QGraphicsItem* active = scene_->activeItem()) ensureVisible(active, 120, 60);
 }
 
 void ShapedView::setNotice(const QString& text) {
