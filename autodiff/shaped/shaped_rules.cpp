@@ -28,7 +28,9 @@ std::string reverseRule(const ShapedGraph& sg, int z, int slot) {
     const std::string Z = label(sg, z);
     const std::string A = label(sg, n.operands[0]);
     const std::string B = n.operands.size() > 1 ? label(sg, n.operands[1]) : "";
-    const std::string me = slot == 0 ? A : B, other = slot == 0 ? B : A;
+    // The operand receiving the adjoint (a literal gathers any number of items), and the other
+    // one of a binary operation.
+    const std::string me = label(sg, n.operands[static_cast<std::size_t>(slot)]), other = slot == 0 ? B : A;
     const std::string lhs = bar(me) + " += ";
     const bool broadcast = !(sg[n.operands[static_cast<std::size_t>(slot)]].shape == n.shape) &&
                            (n.kind == Kind::Elementwise);

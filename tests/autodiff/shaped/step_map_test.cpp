@@ -113,3 +113,13 @@ TEST_CASE("an element's numbers read from the shaped steps are the scalar sweep'
         CHECK(s.adjoint == Approx(scalar.result[static_cast<std::size_t>(i)]).margin(1e-15));
     }
 }
+
+TEST_CASE("a literal's adjoint rules name each item it gathered, third and later included") {
+    const Graph g = parseOk("a: [2]; b: [2]; c: [2]\nM = [a, b, c]\nL = sum(M)");
+    const ShapedTrace t = traceShapedReverse(g, std::vector<double>{1, 2, 3, 4, 5, 6}, std::vector<double>{1.0});
+    std::vector<std::string> rules;
+    for (const ShapedStep& s : t.steps)
+        if (s.phase == Phase::Adjoint && g.shaped->nodes[static_cast<std::size_t>(s.consumer)].kind == Kind::Literal)
+            rules.push_back(s.rule);
+    CHECK(rules == std::vector<std::string>{"ā += M̄[0]", "b̄ += M̄[1]", "c̄ += M̄[2]"});
+}
