@@ -84,15 +84,14 @@ bool SessionModel::setSource(const QString& text) {
     source_ = text;
     std::string utf8 = text.toStdString();
     ParseResult r = parse(utf8);
-    // Too large to draw: refused before any trace or layout is made (limits.hpp), so a huge
-    // program costs its parse and no more; the last good graph stays, the message says why.
-    // A program that rolls up (an unrolled loop, rolled_view.hpp) is drawn as its rolled
-    // drawing: found in milliseconds, before any trace; its trace must fit the window's limit.
-    // A program with shapes is drawn one node per matrix operation instead (when the view
-    // prefers it): its scalar drawing is refused only when asked for (setLevel).
+    // Too large to trace in memory: refused before any trace or layout is made (limits.hpp), so
+    // a huge program costs its parse and no more; the last good graph stays, the message says
+    // why. Anything smaller is shown: drawn whole, rolled up (rolled_view.hpp) or as an overview
+    // of blocks (overview_view.hpp). A program with shapes is drawn one node per matrix
+    // operation instead (when the view prefers it).
     if (r.ok() && !(r.graph.shaped && preferShaped_))
-        if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
-            if (auto refused = rolledDrawingRefusal(r.graph, loadMode_.value_or(mode_)))
+        if (r.graph.size() > limits::maxDrawnBoxes)
+            if (auto refused = windowRefusal(r.graph, loadMode_.value_or(mode_)))
                 r.error = ParseError{0, 0, 1, 1, *refused};
     if (!r.ok()) {
         error_ = r.error;

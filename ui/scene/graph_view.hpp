@@ -10,6 +10,7 @@ namespace adviz::ui {
 
 class GraphScene;
 class GraphOverview;
+class BlockItem;
 
 class GraphView : public QGraphicsView {
     Q_OBJECT
@@ -44,6 +45,7 @@ protected:
 private:
     void follow();          // keeps the active node in view while stepping
     void placeOverview();   // shows it in the bottom-right corner when the graph does not fit
+    const BlockItem* currentBlock() const;  // an overview's block holding the step, or null
 
     GraphScene* scene_;
     GraphOverview* overview_;
