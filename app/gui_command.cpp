@@ -214,6 +214,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     QApplication app(argc, argv);
     setupApplication();
     ui::MainWindow window;
+    // The options below act on the loaded program at once: it is opened on this thread. What
+    // is typed afterwards (--type, the user) opens long programs in the background.
+    window.model().setBackgroundOpening(false);
     if (!opt.theme.empty()) {
         auto name = ui::Theme::fromKey(QString::fromStdString(opt.theme));
         if (!name) return fail(err, UsageStatus, "--theme must be light, dark or high-contrast");
@@ -294,6 +297,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         if (!step) return fail(err, UsageStatus, stepError);
         window.model().setStep(*step);
     }
+    window.model().setBackgroundOpening(true);
     if (!opt.typed.empty()) {
         // As if typed: the editor's own debounced path, errors and all.
         window.editor().editor()->setPlainText(QString::fromStdString(opt.typed));

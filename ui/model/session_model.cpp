@@ -13,13 +13,13 @@
 #include "autodiff/shaped/init.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "ui/model/rolled_view.hpp"
+#include "ui/model/same_structure.hpp"
 
 namespace adviz::ui {
-namespace {
 
 // Same structure: same nodes, operands, constants and names, so the layout can stay. With
 // constants = false, only the constants' values may differ: the same steps in the same order.
-bool sameStructure(const Graph& a, const Graph& b, bool constants = true) {
+bool sameStructure(const Graph& a, const Graph& b, bool constants) {
     if (a.size() != b.size() || a.inputs != b.inputs || a.outputCount() != b.outputCount())
         return false;
     for (int id = 0; id < a.size(); ++id) {
@@ -33,6 +33,8 @@ bool sameStructure(const Graph& a, const Graph& b, bool constants = true) {
             return false;
     return true;
 }
+
+namespace {
 
 // Hundredths: what a teacher reads aloud and types back.
 double toHundredths(double v) { return std::round(v * 100.0) / 100.0; }
@@ -81,6 +83,9 @@ Graph SessionModel::displayed() const {
 }
 
 bool SessionModel::setSource(const QString& text) {
+    ++generation_;  // whatever a background opening still brings is older than this text
+    queuedOpen_.reset();
+    if (background_ && text.size() > backgroundChars) return openInBackground(text);
     source_ = text;
     std::string utf8 = text.toStdString();
     ParseResult r = parse(utf8);

@@ -105,6 +105,11 @@ void GraphView::follow() {
     if (overview_->isVisible()) overview_->update();
 }
 
+void GraphView::setBusy(const QString& message) {
+    busy_ = message;
+    viewport()->update();
+}
+
 const BlockItem* GraphView::currentBlock() const {
     for (const BlockItem* b : scene_->blockItems())
         if (b->isCurrent()) return b;

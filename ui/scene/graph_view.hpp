@@ -33,6 +33,9 @@ public:
     bool showsWholeGraph() const;
     GraphScene* graphScene() const { return scene_; }
     GraphOverview* overview() const { return overview_; }
+    /// A message over the drawing while something it waits for runs ("Opening… (N
+    /// statements)"); empty clears it. A layout's own message replaces it.
+    void setBusy(const QString& message);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
