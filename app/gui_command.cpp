@@ -24,6 +24,7 @@
 #include "ui/export/html_export.hpp"
 #include "ui/export/tikz_export.hpp"
 #include "ui/export/step_export.hpp"
+#include "ui/model/overview_model.hpp"
 #include "ui/scene/frame.hpp"
 #include "ui/session/scene_state.hpp"
 #include "ui/session/session_controller.hpp"
@@ -246,6 +247,13 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
     if (opt.backwardGraph) window.setShowBackwardGraph(true);
     if (opt.rolled) window.scene().roll().setRolled(true);
+    // Blocks are numbered as their boxes are ("Block 4", then "Block 4.2" inside it); the
+    // inputs' box at the top level is number 0.
+    for (const QString& part : QString::fromStdString(opt.openBlock).split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+        ui::OverviewModel& overview = window.scene().overview();
+        const bool inputsBox = overview.blocks() && overview.blocks()->blocks().front().inputs;
+        overview.open(part.toInt() - (inputsBox ? 0 : 1));
+    }
     if (opt.level == "scalar")
         if (auto refused = window.setScalarGraph(true)) err << "adviz: " << refused->toStdString() << "\n";
     if (opt.level == "shaped" && window.model().level() != ui::Level::Shaped)

@@ -65,7 +65,6 @@ QStringList blockLines(const OverviewBlocks& blocks, int b) {
     QStringList kinds;
     for (std::size_t k = 0; k < block.ops.size() && k < 3; ++k)
         kinds << count(block.ops[k].second) + QStringLiteral(" ") + text(info(block.ops[k].first).symbol);
-    if (block.ops.size() > 3) kinds << QStringLiteral("…");
     return {QObject::tr("%1 operations: %2").arg(count(block.operations), kinds.join(QStringLiteral(" · "))),
             QObject::tr("values in %1 · out %2").arg(count(block.valuesIn), count(block.valuesOut)),
             blocks.drawable(b) ? QObject::tr("double-click: draw its %1 nodes").arg(count(block.size()))
