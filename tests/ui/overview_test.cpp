@@ -217,3 +217,46 @@ TEST_CASE("opening a block of the overview draws exactly its nodes with the swee
     CHECK(scene.blockItems().size() == 13);
     CHECK(model.step() == step);
 }
+
+TEST_CASE("constants shared by every block are copied where used, never counted as crossing",
+          "[overview]") {
+    // tₖ = 0.6·sin(tₖ₋₁) + 0.5·cos(t₍ₖ₋₂₎/₂): the constants 0.6 and 0.5 are one node each (hash-
+    // consed), made in the first block and used in all.
+    std::string s = "t0 = x\nt1 = y\n";
+    for (int k = 2; k < 2'000; ++k)
+        s += "t" + std::to_string(k) + " = 0.6*sin(t" + std::to_string(k - 1) + ") + 0.5*cos(t" +
+             std::to_string((k - 2) / 2) + ")\n";
+    const Graph g = [&] {
+        SessionModel m;
+        REQUIRE(m.setSource(QString::fromStdString(s)));
+        return m.graph();
+    }();
+    REQUIRE(g.size() > limits::maxDrawnNodes);
+    const OverviewBlocks blocks(g);
+    for (const OverviewLink& l : blocks.links()) {
+        // Recounted: distinct non-constant values of block `from` read in block `to`.
+        std::set<int> values;
+        const OverviewBlock &a = blocks.blocks()[static_cast<std::size_t>(l.from)],
+                            &b = blocks.blocks()[static_cast<std::size_t>(l.to)];
+        for (int v = b.first; v < b.end; ++v)
+            for (int k = 0; k < g[v].arity(); ++k) {
+                const int u = g[v].operand(k);
+                if (u >= a.first && u < a.end && g[u].op != Op::Const) values.insert(u);
+            }
+        CHECK(l.values == static_cast<int>(values.size()));
+    }
+    // Every block after the first uses both constants from the first: copied, not sources.
+    const OverviewBlock& last = blocks.blocks().back();
+    CHECK(last.constantsIn == 2);
+    const BlockDrawing d(g, last.first, last.end);
+    int copies = 0;
+    for (int n = d.sources(); n < d.graph().size(); ++n)
+        if (d.realNode(n) < last.first) {
+            CHECK(g[d.realNode(n)].op == Op::Const);
+            CHECK(d.graph()[n].constant == g[d.realNode(n)].constant);
+            ++copies;
+        }
+    CHECK(copies == 2);
+    CHECK(d.graph().size() == d.sources() + last.size() + 2);
+    for (int n = 0; n < d.sources(); ++n) CHECK(g[d.realNode(n)].op != Op::Const);
+}
