@@ -204,10 +204,10 @@ void GraphScene::buildBlockHeader() {
     const auto [a, z] = numberedEnds(g, d->first(), d->end());
     QStringList lines;
     if (a >= 0)
-        lines << tr("%1 nodes, %2 … %3, drawn in full; %4 values from other blocks on the left")
+        lines << tr("%1 nodes, %2 … %3; %4 values from other blocks on the left")
                      .arg(count(d->end() - d->first()), QString::fromStdString(g.wengertName(a)),
                           QString::fromStdString(g.wengertName(z)), count(d->sources()));
-    lines << tr("double-click here (or right-click the graph) for the overview");
+    lines << tr("double-click here or right-click the graph: back");
     auto* header = new BlockItem(*overview_, -1, tr("◀ %1").arg(overview_->openedName()), lines, true);
     QRectF area;
     for (NodeItem* n : nodes_) area |= n->sceneBoundingRect();

@@ -80,10 +80,13 @@ void GraphView::fitGraph() {
         if (active >= 0 && active < static_cast<int>(nodes.size())) centerOn(nodes[static_cast<std::size_t>(active)]);
         else if (const BlockItem* block = currentBlock()) centerOn(block);
         else if (!scene_->blockItems().empty()) {
-            // An overview: its first boxes, from the top.
+            // An overview: its first boxes, from the top; a block drawn in full: the box above
+            // it (which block, the way back) in the top left corner.
             const QRectF first = scene_->blockItems().front()->sceneBoundingRect();
             const QRectF view = mapToScene(viewport()->rect()).boundingRect();
-            centerOn(r.center().x(), std::max(first.top() - 20 + view.height() / 2, r.top() + view.height() / 2));
+            const double x = nodes.empty() ? r.center().x()
+                                           : std::max(first.left() - 20 + view.width() / 2, r.left() + view.width() / 2);
+            centerOn(x, std::max(first.top() - 20 + view.height() / 2, r.top() + view.height() / 2));
         } else if (!nodes.empty()) {
             // No step yet: start where the sweep starts, the inputs' side of the drawing.
             QRectF first = nodes.front()->sceneBoundingRect();
