@@ -23,6 +23,7 @@
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
 #include "ui/export/tikz_export.hpp"
+#include "autodiff/limits.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/model/overview_model.hpp"
 #include "ui/scene/frame.hpp"
@@ -135,6 +136,11 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     if (opt.topToBottom) scene.setDirection(layout::Direction::TopToBottom);
     scene.showFrame(*step, 0);
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
+    // Too large to draw and no repeated body: the window shows blocks, a picture of the
+    // program's boxes would have none.
+    if (scene.overview().isActive() && QFileInfo(QString::fromStdString(opt.output)).suffix().toLower() != "dot")
+        return fail(err, 1, *limits::drawingRefusal(model.graph().size()) +
+                                "; the window shows it as an overview of blocks, and `-o FILE.dot` has no limit");
     const QString out = QString::fromStdString(opt.output);
     const QString ext = QFileInfo(out).suffix().toLower();
     const bool sequence = ext == "pdf" || ext == "gif" || ext == "html" || ext == "tex" || !opt.steps.empty();
