@@ -102,6 +102,7 @@ commands:
           [--panel wengert|jacobian|charts|memory|chain] [--jacobian forward|reverse[:DONE]]
           [--chain forward|reverse|cheapest[:K|end]]   (the Chain rule tab, product K under way)
           [--strategy store-all|sqrt|every:K|binomial:S] [--backward-graph] [--rolled] [--top-to-bottom]
+          [--open-block B[.B…]]   (a program shown as an overview of blocks: block B opened)
           [--progress P]   (screenshots: the next step P of the way through its animation)
           [--type TEXT]    (as if TEXT were typed into the editor after loading)
           [--present] [--theme light|dark|high-contrast] [--text-scale S] [--example NAME]
@@ -163,6 +164,8 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     p.addOption(edit);
     QCommandLineOption expand("expand", "expand shaped operations in place", "names");
     p.addOption(expand);
+    QCommandLineOption openBlock("open-block", "an overview's block opened, e.g. 4.2", "path");
+    p.addOption(openBlock);
     p.addPositionalArgument("command", "command");
     addTeachOptions(p);
 
@@ -213,6 +216,7 @@ std::optional<CliError> parseOptions(const std::vector<std::string>& args, std::
     opt.chainDemo = p.value(chainDemo).toStdString();
     opt.backwardGraph = p.isSet(backward);
     opt.rolled = p.isSet(rolled);
+    opt.openBlock = p.value(openBlock).toStdString();
     opt.torchView = p.isSet(torchView);
     opt.typed = p.value(typed).toStdString();
     if (p.isSet(progress)) {

@@ -48,6 +48,7 @@ struct Options {
     bool backwardGraph = false;       ///< gui --backward-graph
     bool torchView = false;           ///< gui --pytorch-view: the shaped graph as PyTorch names it
     bool rolled = false;              ///< gui --rolled: a repeated body drawn rolled up
+    std::string openBlock;            ///< gui --open-block 4.2: an overview's block 4, its block 2
     double progress = 0;              ///< gui --progress P: the next step P (0…1) under way
     std::string typed;                ///< gui --type TEXT: typed into the editor after loading    ///< checkpoint --strategy store-all|sqrt|every:K|binomial:S
     bool present = false;             ///< gui --present: presentation mode (full screen)

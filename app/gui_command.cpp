@@ -18,6 +18,7 @@
 #include "app/cli_options.hpp"
 #include "autodiff/checkpoint/checkpoint.hpp"
 #include "autodiff/language/parser.hpp"
+#include "autodiff/limits.hpp"
 #include "autodiff/shaped/shaped_trace.hpp"
 #include "autodiff/sweeps/derivatives.hpp"
 #include "ui/chain/chain_panel.hpp"
@@ -28,6 +29,7 @@
 #include "ui/export/step_export.hpp"
 #include "ui/export/tikz_export.hpp"
 #include "ui/main_window.hpp"
+#include "ui/model/overview_model.hpp"
 #include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/frame.hpp"
@@ -135,6 +137,11 @@ int runExport(int& argc, char** argv, const std::vector<std::string>& args, std:
     if (opt.topToBottom) scene.setDirection(layout::Direction::TopToBottom);
     scene.showFrame(*step, 0);
     if (!scene.layoutError().isEmpty()) return fail(err, 1, scene.layoutError().toStdString());
+    // Too large to draw and no repeated body: the window shows blocks, a picture of the
+    // program's boxes would have none.
+    if (scene.overview().isActive() && QFileInfo(QString::fromStdString(opt.output)).suffix().toLower() != "dot")
+        return fail(err, 1, *limits::drawingRefusal(model.graph().size()) +
+                                "; the window shows it as an overview of blocks, and `-o FILE.dot` has no limit");
     const QString out = QString::fromStdString(opt.output);
     const QString ext = QFileInfo(out).suffix().toLower();
     const bool sequence = ext == "pdf" || ext == "gif" || ext == "html" || ext == "tex" || !opt.steps.empty();
@@ -215,6 +222,9 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     QApplication app(argc, argv);
     setupApplication();
     ui::MainWindow window;
+    // The options below act on the loaded program at once: it is opened on this thread. What
+    // is typed afterwards (--type, the user) opens long programs in the background.
+    window.model().setBackgroundOpening(false);
     if (!opt.theme.empty()) {
         auto name = ui::Theme::fromKey(QString::fromStdString(opt.theme));
         if (!name) return fail(err, UsageStatus, "--theme must be light, dark or high-contrast");
@@ -244,6 +254,13 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
     if (opt.topToBottom) window.scene().setDirection(layout::Direction::TopToBottom);
     if (opt.backwardGraph) window.setShowBackwardGraph(true);
     if (opt.rolled) window.scene().roll().setRolled(true);
+    // Blocks are numbered as their boxes are ("Block 4", then "Block 4.2" inside it); the
+    // inputs' box at the top level is number 0.
+    for (const QString& part : QString::fromStdString(opt.openBlock).split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+        ui::OverviewModel& overview = window.scene().overview();
+        const bool inputsBox = overview.blocks() && overview.blocks()->blocks().front().inputs;
+        overview.open(part.toInt() - (inputsBox ? 0 : 1));
+    }
     if (opt.level == "scalar")
         if (auto refused = window.setScalarGraph(true)) err << "adviz: " << refused->toStdString() << "\n";
     if (opt.level == "shaped" && window.model().level() != ui::Level::Shaped)
@@ -304,6 +321,7 @@ int runGui(int& argc, char** argv, const std::vector<std::string>& args, std::os
         if (!step) return fail(err, UsageStatus, stepError);
         window.model().setStep(*step);
     }
+    window.model().setBackgroundOpening(true);
     if (!opt.typed.empty()) {
         // As if typed: the editor's own debounced path, errors and all.
         window.editor().editor()->setPlainText(QString::fromStdString(opt.typed));

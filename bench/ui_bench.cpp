@@ -12,6 +12,7 @@
 
 #include "programs.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/scene/block_item.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/shaped/shaped_scene.hpp"
 
@@ -130,11 +131,34 @@ void KeystrokeToShapedView784(benchmark::State& state) {
     state.counters["shaped_nodes"] = static_cast<double>(scene.nodeItems().size());
 }
 
+// A 10⁵-node program with nothing to roll up (two random DAGs alternate, so every load is a
+// new structure): from its text to the overview of blocks drawn (parse, the reverse sweep's
+// trace, the blocks and their crossing counts, their layout, one full render).
+void LoadToOverview(benchmark::State& state) {
+    const int n = static_cast<int>(state.range(0));
+    const QString a = QString::fromStdString(bench::randomDag(n, 4));
+    const QString b = QString::fromStdString(bench::randomDag(n, 5));
+    SessionModel model;
+    GraphScene scene(model, nullptr, /*synchronous=*/true);
+    QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
+    bool flip = false;
+    for (auto _ : state) {
+        if (!model.setSource((flip = !flip) ? b : a)) throw std::runtime_error("the program was refused");
+        renderOnce(scene, image);
+    }
+    if (scene.blockItems().empty() || !scene.layoutError().isEmpty())
+        throw std::runtime_error("no overview was drawn");
+    state.counters["nodes"] = model.graph().size();
+    state.counters["steps"] = model.stepCount();
+    state.counters["boxes"] = static_cast<double>(scene.blockItems().size());
+}
+
 BENCHMARK(KeystrokeToShapedView784)->Unit(benchmark::kMillisecond)->Iterations(6);
 BENCHMARK(KeystrokeToGraph)->Arg(10)->Arg(50)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(Layout1000)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(AnimationFrame)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 BENCHMARK(StepUpdate)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+BENCHMARK(LoadToOverview)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(4);
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -9,6 +9,8 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
+
+#include <memory>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QSettings>
@@ -69,6 +71,7 @@ constexpr QSize kPreferredSize(1500, 940);
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeName::Light) {
     setWindowTitle(tr("adviz: automatic differentiation, made visible"));
     model_ = new SessionModel(this);
+    model_->setBackgroundOpening(true);  // long programs: parse and sweep off the UI thread
     model_->setPreferShaped(true);  // programs with vectors and matrices: one node per operation
     player_ = new Player(*model_, this);
     scene_ = new GraphScene(*model_, this);
@@ -176,6 +179,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
         s.sync();
         model_->setSource(text);
     });
+    // A long program opens on a worker thread (SessionModel::setBackgroundOpening): the window
+    // says so meanwhile and keeps the last good program on screen.
+    connect(model_, &SessionModel::openingChanged, this, [this](bool running, int statements) {
+        if (running) {
+            const QString text = tr("Opening… (%L1 statements)").arg(statements);
+            editor_->showStatus(text);
+            view_->setBusy(text);
+            return;
+        }
+        view_->setBusy({});
+        showParseState();
+    });
     connect(model_, &SessionModel::errorChanged, this, &MainWindow::showParseState);
     connect(model_, &SessionModel::graphChanged, this, &MainWindow::showParseState);
     connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &MainWindow::restyle);
@@ -191,9 +206,22 @@ void MainWindow::loadProgram(const QString& source,
                              const std::vector<std::pair<std::string, double>>& values, Mode mode) {
     editor_->setText(source);
     model_->load(source, values, mode);  // one sweep for the program, its point and mode
-    player_->toStart();
-    showParseState();
-    document_->reset();  // a program loaded afresh is a new, unsaved document
+    auto settle = [this] {
+        player_->toStart();
+        showParseState();
+        document_->reset();  // a program loaded afresh is a new, unsaved document
+    };
+    if (model_->isOpening()) {
+        // A long program opens in the background: settle when it has arrived.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(model_, &SessionModel::openingChanged, this, [this, once, settle](bool running, int) {
+            if (running) return;
+            disconnect(*once);
+            settle();
+        });
+    } else {
+        settle();
+    }
     // The graph has the keyboard: → steps at once, nothing lands in the program by accident.
     view_->setFocus(Qt::OtherFocusReason);
 }
@@ -243,6 +271,7 @@ void MainWindow::showCaption() {
 }
 
 void MainWindow::showParseState() {
+    if (model_->isOpening()) return;  // "Opening… (N statements)" stays until it has opened
     if (const auto& e = model_->error()) {
         editor_->showError(*e);
         return;
@@ -415,7 +444,7 @@ void MainWindow::screenshotWhenReady(const QString& path, std::function<void(con
     timer->setInterval(100);
     auto waited = std::make_shared<int>(0);
     connect(timer, &QTimer::timeout, this, [this, timer, path, done, waited, progress] {
-        if ((scene_->isLayingOut() || !isVisible()) && ++*waited < 600) return;
+        if ((scene_->isLayingOut() || model_->isOpening() || !isVisible()) && ++*waited < 600) return;
         timer->stop();
         timer->deleteLater();
         view_->fitGraph();

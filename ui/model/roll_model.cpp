@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "autodiff/limits.hpp"
+#include "ui/model/part_frame.hpp"
 #include "ui/model/session_model.hpp"
 
 namespace adviz::ui {
@@ -97,12 +98,7 @@ int RollModel::iterationOfStep(int k) const {
 }
 
 // The step whose caption the frame shows (as computeFrame does), or -1 before the first.
-int RollModel::shownStep(int step, double progress) const {
-    const int n = model_.stepCount();
-    step = std::clamp(step, 0, n);
-    if (progress > 0 && step < n) return step;
-    return step - 1;
-}
+int RollModel::shownStep(int step, double progress) const { return shownStepAt(model_.stepCount(), step, progress); }
 
 std::vector<int> RollModel::shownIterations(int step, double progress) const {
     std::vector<int> shown;
@@ -119,59 +115,16 @@ std::vector<int> RollModel::shownIterations(int step, double progress) const {
 
 Frame RollModel::computeFrame(int step, double progress) const {
     if (!view_) return {};
-    const Graph& d = view_->graph();
-    const Trace& t = model_.trace();
-    const int n = model_.stepCount();
-    step = std::clamp(step, 0, n);
-    const bool moving = progress > 0 && step < n;
-    const int j = shownStep(step, progress);
     const std::vector<int> shown = shownIterations(step, progress);
-    auto realOf = [&](int node) {
-        const int s = view_->segmentOf(node);
-        return view_->realNode(node, s < 0 ? 0 : shown[static_cast<std::size_t>(s)]);
-    };
-
-    // A trace of the drawn graph holding the one step shown: its states before that step come
-    // from the whole program's trace, node by node; the frame logic is the unrolled one's.
-    Trace small;
-    small.mode = t.mode;
-    small.initial.resize(static_cast<std::size_t>(d.size()));
-    const std::size_t before = static_cast<std::size_t>(std::max(j, 0));
-    for (int node = 0; node < d.size(); ++node)
-        small.initial[static_cast<std::size_t>(node)] = index_.stateAt(realOf(node), before);
-    Frame f;
-    if (j < 0) {
-        if (n > 0) small.steps.push_back(t.steps[0]);  // for the opening caption only
-        f = adviz::ui::computeFrame(d, small, 0, 0);
-        f.state = small.initial;
-        return f;
-    }
-    // The text is written from the whole program's graph and trace, before the ids are mapped
-    // to the drawn copy's.
-    const Step& real = t.steps[static_cast<std::size_t>(j)];
-    Step s = real;
-    s.formula = formulaOf(model_.graph(), t, real);
-    s.valueFormula = valueFormulaOf(model_.graph(), t, real);
-    s.node = view_->drawnNode(s.node, shown);
-    if (s.consumer >= 0) {
-        s.consumer = view_->drawnNode(s.consumer, shown);
-        // The edge is drawn only if the consumer's copy reads this very copy (an adjoint from
-        // the next iteration of a rolled copy arrives on the loop-back, not on a drawn edge).
-        if (s.consumer < 0 || s.node < 0 || d[s.consumer].operand(s.slot) != s.node) {
-            if (s.phase == Phase::Adjoint) s.phase = Phase::Seed;  // the node alone lights up
-            s.consumer = -1;
-        }
-    }
-    if (s.node < 0) {
-        f = adviz::ui::computeFrame(d, small, 0, 0);
-        f.caption = QString::fromStdString(s.formula);
-        f.captionLead.clear();
-    } else {
-        small.steps.push_back(std::move(s));
-        f = moving ? adviz::ui::computeFrame(d, small, 0, progress) : adviz::ui::computeFrame(d, small, 1, 0);
-    }
-    f.shownStep = j;
-    if (const int it = iterationOfStep(j); it >= 0) {
+    const PartDrawing drawing{view_->graph(),
+                              [&](int node) {
+                                  const int s = view_->segmentOf(node);
+                                  return view_->realNode(node, s < 0 ? 0 : shown[static_cast<std::size_t>(s)]);
+                              },
+                              [&](int id) { return view_->drawnNode(id, shown); }};
+    Frame f = partFrame(model_.graph(), model_.trace(), index_, drawing, step, progress);
+    if (f.shownStep < 0) return f;
+    if (const int it = iterationOfStep(f.shownStep); it >= 0) {
         const QString where = QStringLiteral("Iteration %1 of %2")
                                   .arg(QString::fromStdString(limits::grouped(it + 1)),
                                        QString::fromStdString(limits::grouped(rep_.count)));

@@ -15,22 +15,14 @@ long long rolledSize(const Graph& g, const Repetition& r) {
 
 bool rollsByDefault(const Graph& g, const Repetition& r) {
     // Whatever can be drawn whole is (the 64-layer lesson shows checkpoints across all its
-    // layers; the graph's context menu rolls it up); what cannot, opens rolled up.
-    return r.found() && g.size() > limits::maxDrawnNodes;
+    // layers; the graph's context menu rolls it up); what cannot, opens rolled up if that
+    // drawing fits, else as an overview of blocks.
+    return r.found() && g.size() > limits::maxDrawnNodes && rolledSize(g, r) <= limits::maxDrawnNodes;
 }
 
-std::optional<std::string> rolledDrawingRefusal(const Graph& g, Mode m) {
+std::optional<std::string> windowRefusal(const Graph& g, Mode m) {
     if (g.size() <= limits::maxDrawnNodes) return std::nullopt;
-    const Repetition r = findRepetition(g);
-    if (!r.found() || rolledSize(g, r) > limits::maxDrawnNodes) {
-        std::string why = *limits::drawingRefusal(g.size());
-        if (r.found())
-            why += " (its repeated body, " + limits::grouped(r.length) + " operations ×" + limits::grouped(r.count) +
-                   ", still leaves " + limits::grouped(rolledSize(g, r)) + " nodes rolled up)";
-        return why;
-    }
-    if (auto refused = limits::traceRefusal(g, m, nullptr, true)) return refused;
-    return std::nullopt;
+    return limits::traceRefusal(g, m, nullptr, true);
 }
 
 RolledView::RolledView(const Graph& g, const Repetition& r, std::optional<std::pair<int, int>> expanded)

@@ -68,12 +68,14 @@ inline constexpr int kRolledCopies = 3;
 /// Nodes a rolled drawing of g with r has, at most (before any iterations are drawn out).
 long long rolledSize(const Graph& g, const Repetition& r);
 
-/// Whether the window opens g rolled up: when it has a repeated body and is too large to draw
-/// whole (smaller ones are drawn whole; the graph's context menu rolls them up).
+/// Whether the window opens g rolled up: when it has a repeated body, is too large to draw
+/// whole and small enough rolled up (smaller ones are drawn whole, the graph's context menu
+/// rolls them up; the rest is shown as an overview of blocks, overview_view.hpp).
 bool rollsByDefault(const Graph& g, const Repetition& r);
 
-/// Why the window cannot show g (too large to draw even rolled up, or its trace in mode m over
-/// limits::maxTraceSteps), naming the limit; nullopt when it can.
-std::optional<std::string> rolledDrawingRefusal(const Graph& g, Mode m);
+/// Why the window cannot show g at all: its trace in mode m over limits::maxTraceSteps (a
+/// program too large to draw whole is drawn rolled up or as an overview of blocks, but the
+/// window holds its whole trace); nullopt when it can.
+std::optional<std::string> windowRefusal(const Graph& g, Mode m);
 
 }  // namespace adviz::ui

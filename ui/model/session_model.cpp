@@ -14,13 +14,13 @@
 #include "autodiff/sweeps/backward_graph.hpp"
 #include "autodiff/sweeps/hessian.hpp"
 #include "ui/model/rolled_view.hpp"
+#include "ui/model/same_structure.hpp"
 
 namespace adviz::ui {
-namespace {
 
 // Same structure: same nodes, operands, constants and names, so the layout can stay. With
 // constants = false, only the constants' values may differ: the same steps in the same order.
-bool sameStructure(const Graph& a, const Graph& b, bool constants = true) {
+bool sameStructure(const Graph& a, const Graph& b, bool constants) {
     if (a.size() != b.size() || a.inputs != b.inputs || a.outputCount() != b.outputCount())
         return false;
     for (int id = 0; id < a.size(); ++id) {
@@ -34,6 +34,8 @@ bool sameStructure(const Graph& a, const Graph& b, bool constants = true) {
             return false;
     return true;
 }
+
+namespace {
 
 // Hundredths: what a teacher reads aloud and types back.
 double toHundredths(double v) { return std::round(v * 100.0) / 100.0; }
@@ -82,18 +84,20 @@ Graph SessionModel::displayed() const {
 }
 
 bool SessionModel::setSource(const QString& text) {
+    ++generation_;  // whatever a background opening still brings is older than this text
+    queuedOpen_.reset();
+    if (background_ && text.size() > backgroundChars) return openInBackground(text);
     source_ = text;
     std::string utf8 = text.toStdString();
     ParseResult r = parse(utf8);
-    // Too large to draw: refused before any trace or layout is made (limits.hpp), so a huge
-    // program costs its parse and no more; the last good graph stays, the message says why.
-    // A program that rolls up (an unrolled loop, rolled_view.hpp) is drawn as its rolled
-    // drawing: found in milliseconds, before any trace; its trace must fit the window's limit.
-    // A program with shapes is drawn one node per matrix operation instead (when the view
-    // prefers it): its scalar drawing is refused only when asked for (setLevel).
+    // Too large to trace in memory: refused before any trace or layout is made (limits.hpp), so
+    // a huge program costs its parse and no more; the last good graph stays, the message says
+    // why. Anything smaller is shown: drawn whole, rolled up (rolled_view.hpp) or as an overview
+    // of blocks (overview_view.hpp). A program with shapes is drawn one node per matrix
+    // operation instead (when the view prefers it).
     if (r.ok() && !(r.graph.shaped && preferShaped_))
-        if (r.graph.size() > limits::maxDrawnBoxes)  // (the scene refuses beyond maxDrawnNodes)
-            if (auto refused = rolledDrawingRefusal(r.graph, loadMode_.value_or(mode_)))
+        if (r.graph.size() > limits::maxDrawnBoxes)
+            if (auto refused = windowRefusal(r.graph, loadMode_.value_or(mode_)))
                 r.error = ParseError{0, 0, 1, 1, *refused};
     if (!r.ok()) {
         error_ = r.error;

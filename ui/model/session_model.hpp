@@ -47,6 +47,16 @@ public:
     /// swept once (three sweeps, a second of a 10⁵-iteration program, when done one by one). If
     /// text does not parse, the mode and values go to the last good program, as they would.
     bool load(const QString& text, const std::vector<std::pair<std::string, double>>& values, Mode mode);
+    /// Texts longer than this many characters are opened (parsed and swept) on a worker thread
+    /// when background opening is on (about 4,000 statements: a few tens of milliseconds).
+    static constexpr qsizetype backgroundChars = 100'000;
+    /// With it on (the window), setSource and load hand a long text to a worker thread and
+    /// return true at once: the last good state stays until the result arrives (queued, then
+    /// taken over with the usual signals); a newer text makes an older result stale, and it is
+    /// dropped. Off by default: tests, exports and the command line want the result at once.
+    void setBackgroundOpening(bool on) { background_ = on; }
+    /// A long text is being opened in the background (or waits for the one before it).
+    bool isOpening() const { return openRunning_; }
     const QString& source() const { return source_; }          ///< the last text given
     const QString& goodSource() const { return goodSource_; }  ///< the text of graph()
     const std::optional<ParseError>& error() const { return error_; }
@@ -145,8 +155,17 @@ signals:
     void pointChanged();          ///< inputs, direction or seed changed
     void selectionChanged(int node);
     void levelChanged();          ///< shaped or scalar drawing: views swap, steps re-count
+    /// A background opening started (statements: lines of the text) or ended (0, running
+    /// false), whether its result was taken or dropped as stale.
+    void openingChanged(bool running, int statements);
 
 private:
+    struct CopyForOpening {};
+    // The state a background opening starts from: everything but the recorded traces.
+    SessionModel(const SessionModel& from, CopyForOpening);
+    bool openInBackground(const QString& text);          // session_model_open.cpp
+    void startOpening();                                 // the queued text, on a worker thread
+    void adoptOpened(SessionModel& opened, bool ok, Mode modeAtStart);  // its result, taken over
     void rerun();  // records the trace for the current graph, point and mode; keeps the step
     Graph displayed() const;     // program_, or program_ with its backward pass
     void pointEdited();          // after x_/xdot_/ybar_ changed: rebuild what depends on them
@@ -172,6 +191,18 @@ private:
     mutable std::optional<TraceIndex> index_;  // built on first use after each re-run
     int step_ = 0;
     int selected_ = -1;
+    // Background opening (session_model_open.cpp): one worker at a time, the newest text
+    // queued behind it, results of older texts dropped by generation.
+    bool background_ = false;
+    bool openRunning_ = false;
+    int generation_ = 0;
+    struct QueuedOpen {
+        QString text;
+        std::vector<std::pair<std::string, double>> values;
+        std::optional<Mode> mode;
+        bool load = false;
+    };
+    std::optional<QueuedOpen> queuedOpen_;
 };
 
 }  // namespace adviz::ui

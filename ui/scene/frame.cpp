@@ -15,6 +15,12 @@ double easeInOut(double t) {
 
 QString text(const std::string& s) { return QString::fromStdString(s); }
 
+QString openingCaption(Mode mode) {
+    return mode == Mode::Forward
+               ? QStringLiteral("Forward mode: press → to compute each node's value v and tangent v̇ in order")
+               : QStringLiteral("Reverse mode: press → to run the forward pass, seed the output, then send adjoints v̄ back");
+}
+
 // Two lines: forward steps show how the value was computed above the tangent; other steps
 // split a compound formula ("…;  v̄₋₁ = 1.621 + 0.8415 = 2.462") at its ";  ".
 void setCaption(const Graph& g, const Trace& trace, const Step& s, Frame& f) {
@@ -101,11 +107,19 @@ Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress
         setCaption(g, trace, s, f);
         f.shownStep = step - 1;
     } else if (n > 0) {
-        f.caption = trace.mode == Mode::Forward
-                        ? QStringLiteral("Forward mode: press → to compute each node's value v and tangent v̇ in order")
-                        : QStringLiteral("Reverse mode: press → to run the forward pass, seed the output, then send adjoints v̄ back");
+        f.caption = openingCaption(trace.mode);
     }
     return f;
+}
+
+void setCaptionAt(const Graph& g, const Trace& trace, int step, double progress, Frame& f) {
+    const int n = static_cast<int>(trace.size());
+    step = std::clamp(step, 0, n);
+    f.caption.clear();
+    f.captionLead.clear();
+    f.shownStep = progress > 0 && step < n ? step : step - 1;
+    if (f.shownStep >= 0) setCaption(g, trace, trace.steps[static_cast<std::size_t>(f.shownStep)], f);
+    else if (n > 0) f.caption = openingCaption(trace.mode);
 }
 
 }  // namespace adviz::ui

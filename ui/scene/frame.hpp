@@ -39,4 +39,9 @@ std::vector<int> firstEdgeIndex(const Graph& g);
 /// The frame at the state after `step` steps with the next step `progress` (0…1) under way.
 Frame computeFrame(const Graph& g, const Trace& trace, int step, double progress);
 
+/// Only the caption of the frame at (step, progress): captionLead, caption and shownStep set as
+/// computeFrame sets them, nothing else touched. For drawings that do not show the step's node
+/// (an overview of blocks, a block drawn without it).
+void setCaptionAt(const Graph& g, const Trace& trace, int step, double progress, Frame& f);
+
 }  // namespace adviz::ui

@@ -16,6 +16,7 @@
 #include "autodiff/number_format.hpp"
 #include "ui/layout/layout_plan.hpp"
 #include "autodiff/limits.hpp"
+#include "ui/model/overview_model.hpp"
 #include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/roll_frame_item.hpp"
@@ -40,9 +41,11 @@ QString partialText(const Graph& g, int id, int slot) {
 }  // namespace
 
 GraphScene::GraphScene(SessionModel& model, QObject* parent, bool synchronous)
-    : QGraphicsScene(parent), model_(model), roll_(new RollModel(model, this)), synchronous_(synchronous) {
+    : QGraphicsScene(parent), model_(model), roll_(new RollModel(model, this)),
+      overview_(new OverviewModel(model, *roll_, this)), synchronous_(synchronous) {
     setBackgroundBrush(Theme::current().background);
     connect(roll_, &RollModel::viewChanged, this, &GraphScene::relayout);
+    connect(overview_, &OverviewModel::viewChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::graphChanged, this, &GraphScene::relayout);
     connect(&model_, &SessionModel::traceChanged, this, [this] {
         if (model_.level() == Level::Shaped) return;
@@ -98,8 +101,12 @@ void GraphScene::relayout() {
         queued_ = true;
         return;
     }
-    const Graph& g = drawnGraph();
     rows_ = NodeItem::rowsFor(model_.mode());
+    if (overview_->showsBlocks()) {  // too large to draw, no repetition: blocks
+        relayoutOverview();
+        return;
+    }
+    const Graph& g = drawnGraph();
     if (g.size() > layout::maxLayoutNodes) {
         layout::LayoutResult refused;
         refused.error = "the program has " + std::to_string(g.size()) + " nodes; the window draws up to " +
@@ -228,6 +235,8 @@ void GraphScene::build(const layout::LayoutResult& result) {
     edges_.clear();
     rollFrames_.clear();
     operationFrames_.clear();
+    blockItems_.clear();
+    blockEdges_.clear();
     shownIterations_.clear();
     layoutError_.clear();
     const Graph& g = drawnGraph();
@@ -264,6 +273,7 @@ void GraphScene::build(const layout::LayoutResult& result) {
     }
     buildRollFrames();
     buildOperationFrames();
+    buildBlockHeader();
     setSceneRect(itemsBoundingRect().united(QRectF(0, 0, result.width, result.height)).adjusted(-30, -30, 30, 30));
     building_ = false;
     refreshLabels();
@@ -344,9 +354,14 @@ void GraphScene::showFrame(int step, double progress) {
     step_ = step;
     progress_ = progress;
     if (model_.level() == Level::Shaped) return;  // steps count shaped operations: not ours
+    if (overview_->showsBlocks()) {
+        if (!blockItems_.empty()) showOverviewFrame(step, progress);
+        return;
+    }
     const Graph& g = drawnGraph();
     if (static_cast<int>(nodes_.size()) != g.size()) return;  // a layout is on its way
-    if (roll_->isRolled()) showRolledFrame(step, progress);
+    if (overview_->drawing()) frame_ = overview_->computeFrame(step, progress);
+    else if (roll_->isRolled()) showRolledFrame(step, progress);
     else frame_ = computeFrame(g, model_.trace(), step, progress);
     const Mode mode = model_.mode();
     const bool memory = mode == Mode::Reverse && model_.checkpointStrategy().has_value();

@@ -19,6 +19,8 @@ class NodeItem;
 class EdgeItem;
 class RollModel;
 class RollFrameItem;
+class OverviewModel;
+class BlockItem;
 class OperationFrameItem;
 
 class GraphScene : public QGraphicsScene {
@@ -61,6 +63,16 @@ public:
     /// The frames around a rolled drawing's copies of the body (empty when drawn whole).
     const std::vector<RollFrameItem*>& rollFrames() const { return rollFrames_; }
 
+    /// Whether the program is shown as an overview of blocks, and which level of it
+    /// (ui/model/overview_model.hpp).
+    OverviewModel& overview();
+    const OverviewModel& overview() const;
+    /// The overview's boxes, index = block (empty unless it shows blocks); above a block drawn
+    /// in full, the one box leading back (its block() is -1).
+    const std::vector<BlockItem*>& blockItems() const { return blockItems_; }
+    /// The overview's edges, in the order of OverviewBlocks::links().
+    const std::vector<EdgeItem*>& blockEdges() const { return blockEdges_; }
+
     /// Frames around each matrix operation's scalar nodes (programs with shapes, drawn whole).
     const std::vector<OperationFrameItem*>& operationFrames() const { return operationFrames_; }
     /// Programs with shapes up to this many nodes get their operations framed (dot's clusters
@@ -95,9 +107,18 @@ private:
     void showRolledFrame(int step, double progress);  // showFrame for a rolled drawing
     void buildRollFrames();
     void buildOperationFrames();
+    void relayoutOverview();  // the overview's blocks (graph_scene_overview.cpp)
+    void buildOverview(const layout::LayoutResult& result, const std::vector<QString>& titles,
+                       const std::vector<QStringList>& lines, const std::vector<QString>& labels);
+    void showOverviewFrame(int step, double progress);
+    void buildBlockHeader();
+    bool overviewContextMenu(QGraphicsSceneContextMenuEvent* event);
 
     SessionModel& model_;
     RollModel* roll_;  // a child: created first, so it hears of a new graph before the scene
+    OverviewModel* overview_;  // a child, created after roll_ (it asks whether the graph rolls up)
+    std::vector<BlockItem*> blockItems_;
+    std::vector<EdgeItem*> blockEdges_;
     std::vector<RollFrameItem*> rollFrames_;
     std::vector<OperationFrameItem*> operationFrames_;
     std::vector<int> shownIterations_;  // per rolled segment, at the current frame

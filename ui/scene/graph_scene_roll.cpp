@@ -6,6 +6,7 @@
 #include <QMenu>
 
 #include "autodiff/limits.hpp"
+#include "ui/model/overview_model.hpp"
 #include "ui/model/roll_model.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/graph_scene.hpp"
@@ -20,11 +21,18 @@ QString count(long long n) { return QString::fromStdString(limits::grouped(n)); 
 }  // namespace
 
 const Graph& GraphScene::drawnGraph() const {
+    // An overview of blocks draws no program node; a block drawn in full, its own.
+    static const Graph none;
+    if (const BlockDrawing* block = overview_->drawing()) return block->graph();
+    if (overview_->showsBlocks()) return none;
     const RolledView* view = roll_->view();
     return view ? view->graph() : model_.graph();
 }
 
 int GraphScene::realNode(int drawn) const {
+    if (const BlockDrawing* block = overview_->drawing())
+        return drawn >= 0 && drawn < block->graph().size() ? block->realNode(drawn) : -1;
+    if (overview_->showsBlocks()) return -1;
     const RolledView* view = roll_->view();
     if (!view) return drawn;
     if (drawn < 0 || drawn >= view->graph().size()) return -1;
@@ -83,7 +91,7 @@ void GraphScene::showRolledFrame(int step, double progress) {
 
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     QGraphicsScene::contextMenuEvent(event);  // a frame's own menu first
-    if (event->isAccepted() || !roll_->repetition().found()) return;
+    if (event->isAccepted() || overviewContextMenu(event) || !roll_->repetition().found()) return;
     QMenu menu;
     const Repetition& r = roll_->repetition();
     QAction* roll = menu.addAction(tr("Roll up the repeated body (%1 operations ×%2)")

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/scene/block_item.hpp"
 #include "ui/scene/graph_overview.hpp"
 #include "ui/scene/graph_scene.hpp"
 #include "ui/scene/node_item.hpp"
@@ -77,7 +78,16 @@ void GraphView::fitGraph() {
         const auto& nodes = scene_->nodeItems();
         int active = scene_->frame().activeNode;
         if (active >= 0 && active < static_cast<int>(nodes.size())) centerOn(nodes[static_cast<std::size_t>(active)]);
-        else if (!nodes.empty()) {
+        else if (const BlockItem* block = currentBlock()) centerOn(block);
+        else if (!scene_->blockItems().empty()) {
+            // An overview: its first boxes, from the top; a block drawn in full: the box above
+            // it (which block, the way back) in the top left corner.
+            const QRectF first = scene_->blockItems().front()->sceneBoundingRect();
+            const QRectF view = mapToScene(viewport()->rect()).boundingRect();
+            const double x = nodes.empty() ? r.center().x()
+                                           : std::max(first.left() - 20 + view.width() / 2, r.left() + view.width() / 2);
+            centerOn(x, std::max(first.top() - 20 + view.height() / 2, r.top() + view.height() / 2));
+        } else if (!nodes.empty()) {
             // No step yet: start where the sweep starts, the inputs' side of the drawing.
             QRectF first = nodes.front()->sceneBoundingRect();
             QRectF view = mapToScene(viewport()->rect()).boundingRect();
@@ -93,7 +103,20 @@ void GraphView::follow() {
     int active = scene_->frame().activeNode;
     if (active >= 0 && active < static_cast<int>(nodes.size()))
         ensureVisible(nodes[static_cast<std::size_t>(active)], 160, 90);  // with its incoming edges
+    else if (const BlockItem* block = currentBlock())
+        ensureVisible(block, 40, 60);  // an overview: the block the sweep is in
     if (overview_->isVisible()) overview_->update();
+}
+
+void GraphView::setBusy(const QString& message) {
+    busy_ = message;
+    viewport()->update();
+}
+
+const BlockItem* GraphView::currentBlock() const {
+    for (const BlockItem* b : scene_->blockItems())
+        if (b->isCurrent()) return b;
+    return nullptr;
 }
 
 void GraphView::placeOverview() {

@@ -10,6 +10,7 @@ namespace adviz::ui {
 
 class GraphScene;
 class GraphOverview;
+class BlockItem;
 
 class GraphView : public QGraphicsView {
     Q_OBJECT
@@ -32,6 +33,9 @@ public:
     bool showsWholeGraph() const;
     GraphScene* graphScene() const { return scene_; }
     GraphOverview* overview() const { return overview_; }
+    /// A message over the drawing while something it waits for runs ("Opening… (N
+    /// statements)"); empty clears it. A layout's own message replaces it.
+    void setBusy(const QString& message);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -44,6 +48,7 @@ protected:
 private:
     void follow();          // keeps the active node in view while stepping
     void placeOverview();   // shows it in the bottom-right corner when the graph does not fit
+    const BlockItem* currentBlock() const;  // an overview's block holding the step, or null
 
     GraphScene* scene_;
     GraphOverview* overview_;
