@@ -128,6 +128,7 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
     t.mode = mode;
     std::vector<T> value, adjoint;
     std::vector<typename EdgeSink<T>::Edge> edges;
+    edges.reserve(g.edgeCount());  // one per operand use at most (none into constants)
     reverseSweep<T>(g, x, ybar, value, adjoint, EdgeSink<T>{&edges});
     for (const Output& o : g.outputs) t.outputs.push_back(realPart(value[static_cast<std::size_t>(o.node)]));
     for (int i = 0; i < g.inputs; ++i)
