@@ -105,10 +105,15 @@ public:
         ++used_;
     }
 
+    /// Room for count ids without growing.
+    void reserve(const std::vector<Node>& nodes, std::size_t count) {
+        if (2 * count > slots_.size()) grow(nodes, std::bit_ceil(2 * count));
+    }
+
 private:
-    void grow(const std::vector<Node>& nodes) {
+    void grow(const std::vector<Node>& nodes, std::size_t size = 0) {
         std::vector<std::int32_t> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(64, 2 * old.size()), -1);
+        slots_.assign(std::max<std::size_t>({64, 2 * old.size(), size}), -1);
         const std::size_t mask = slots_.size() - 1;
         for (std::int32_t id : old) {
             if (id < 0) continue;
@@ -121,6 +126,29 @@ private:
     std::vector<std::int32_t> slots_;  // node ids, −1 for empty; size a power of two
     std::size_t used_ = 0;
 };
+
+// Renumbers: inputs first in order of appearance (order: their ids), then everything else in
+// creation order, which is already topological (operands are always created before their users).
+void inputsToFront(Graph& g, const std::vector<int>& order) {
+    std::vector<std::int32_t> newId(g.nodes.size(), -1);
+    std::vector<Node> nodes;
+    nodes.reserve(g.nodes.size());
+    for (int id : order) {
+        newId[static_cast<std::size_t>(id)] = static_cast<std::int32_t>(nodes.size());
+        nodes.push_back(g.nodes[static_cast<std::size_t>(id)]);
+    }
+    for (std::size_t id = 0; id < g.nodes.size(); ++id) {
+        if (g.nodes[id].op == Op::Input) continue;
+        newId[id] = static_cast<std::int32_t>(nodes.size());
+        nodes.push_back(g.nodes[id]);
+    }
+    for (Node& node : nodes) {
+        if (node.a >= 0) node.a = newId[static_cast<std::size_t>(node.a)];
+        if (node.b >= 0) node.b = newId[static_cast<std::size_t>(node.b)];
+    }
+    for (Output& out : g.outputs) out.node = newId[static_cast<std::size_t>(out.node)];
+    g.nodes = std::move(nodes);
+}
 
 }  // namespace
 
@@ -147,6 +175,24 @@ int GraphBuilder::input(std::string_view name, Span span) {
     this->name(it->second, name);
     impl_->inputOrder.push_back(it->second);
     return it->second;
+}
+
+int GraphBuilder::elementInput(std::string_view name, Span span) {
+    const int id = size();
+    Node node;
+    node.op = Op::Input;
+    node.span = span;
+    impl_->graph.nodes.push_back(node);
+    this->name(id, name);
+    impl_->inputOrder.push_back(id);
+    return id;
+}
+
+void GraphBuilder::reserve(std::size_t nodes) {
+    auto& list = impl_->graph.nodes;
+    // Geometric beyond what was asked for, so that many small requests stay linear in all.
+    if (nodes > list.capacity()) list.reserve(std::max(nodes, list.capacity() + list.capacity() / 2));
+    impl_->seen.reserve(list, nodes);
 }
 
 int GraphBuilder::constant(double value, Span span, std::string_view label) {
@@ -192,26 +238,10 @@ void GraphBuilder::output(std::string name, int id) {
 Graph GraphBuilder::finish() {
     Graph g = std::move(impl_->graph);
     const auto& order = impl_->inputOrder;
-    // Renumber: inputs first in order of appearance, then everything else in creation order,
-    // which is already topological (operands are always created before their users).
-    std::vector<std::int32_t> newId(g.nodes.size(), -1);
-    std::vector<Node> nodes;
-    nodes.reserve(g.nodes.size());
-    for (int id : order) {
-        newId[static_cast<std::size_t>(id)] = static_cast<std::int32_t>(nodes.size());
-        nodes.push_back(g.nodes[static_cast<std::size_t>(id)]);
-    }
-    for (std::size_t id = 0; id < g.nodes.size(); ++id) {
-        if (g.nodes[id].op == Op::Input) continue;
-        newId[id] = static_cast<std::int32_t>(nodes.size());
-        nodes.push_back(g.nodes[id]);
-    }
-    for (Node& node : nodes) {
-        if (node.a >= 0) node.a = newId[static_cast<std::size_t>(node.a)];
-        if (node.b >= 0) node.b = newId[static_cast<std::size_t>(node.b)];
-    }
-    for (Output& out : g.outputs) out.node = newId[static_cast<std::size_t>(out.node)];
-    g.nodes = std::move(nodes);
+    // Nothing moves when the inputs came first (declarations head most programs with shapes).
+    bool inputsFirst = true;
+    for (std::size_t i = 0; i < order.size() && inputsFirst; ++i) inputsFirst = order[i] == static_cast<int>(i);
+    if (!inputsFirst) inputsToFront(g, order);
     g.inputs = static_cast<int>(order.size());
     // Griewank's numbering: inputs v₁₋ₙ … v₀, operations v₁, v₂, …; constants are unnumbered.
     g.wengert.assign(g.nodes.size(), INT32_MIN);

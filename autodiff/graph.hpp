@@ -100,6 +100,13 @@ public:
     GraphBuilder& operator=(const GraphBuilder&) = delete;
 
     int input(std::string_view name, Span span);
+    /// An input whose name the caller knows is new and is never looked up by input(): an
+    /// element of a declared vector or matrix ("W1[0,3]"; no identifier has brackets). It skips
+    /// the table of input names, which held 10⁵ strings for a 784-wide layer.
+    int elementInput(std::string_view name, Span span);
+    /// Room for this many nodes in all: neither the node list nor the hash-consing table grows
+    /// again before then (a lowering that knows its size says so first).
+    void reserve(std::size_t nodes);
     int constant(double value, Span span, std::string_view label = {});
     int op(Op op, int a, int b, Span span);
     /// Gives node id a user name (the first name given sticks as the node's label).

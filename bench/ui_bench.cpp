@@ -10,6 +10,8 @@
 #include <QImage>
 #include <QPainter>
 
+#include "autodiff/language/parser.hpp"
+#include "autodiff/shaped/shaped_trace.hpp"
 #include "programs.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/scene/block_item.hpp"
@@ -153,7 +155,55 @@ void LoadToOverview(benchmark::State& state) {
     state.counters["boxes"] = static_cast<double>(scene.blockItems().size());
 }
 
+// The keystroke's stages one by one, to see where its time goes (each alternates the two hidden
+// sizes as above): the parse and lowering; the engine's shaped reverse sweep; the model's whole
+// setSource with no view (parse, values carried over, sweep); the shaped scene's layout, items
+// and one render for a program already swept.
+void Stage784Parse(benchmark::State& state) {
+    const std::string a = mlp784(128).toStdString(), b = mlp784(127).toStdString();
+    bool flip = false;
+    for (auto _ : state) {
+        ParseResult r = parse((flip = !flip) ? b : a);
+        benchmark::DoNotOptimize(r.graph.nodes.data());
+    }
+}
+
+void Stage784ShapedReverse(benchmark::State& state) {
+    const ParseResult r = parse(mlp784(128).toStdString());
+    std::vector<double> x(static_cast<std::size_t>(r.graph.inputCount()), 0.5), ybar{1.0};
+    for (auto _ : state) {
+        shaped::ShapedTrace t = shaped::traceShapedReverse(r.graph, x, ybar);
+        benchmark::DoNotOptimize(t.steps.data());
+    }
+}
+
+void Stage784SetSource(benchmark::State& state) {
+    SessionModel model;
+    model.setPreferShaped(true);
+    const QString a = mlp784(128), b = mlp784(127);
+    model.setSource(a);
+    bool flip = false;
+    for (auto _ : state) model.setSource((flip = !flip) ? b : a);
+}
+
+void Stage784Scene(benchmark::State& state) {
+    SessionModel model;
+    model.setPreferShaped(true);
+    ShapedScene scene(model);
+    QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
+    model.setSource(mlp784(128));
+    for (auto _ : state) {
+        scene.relayout();
+        QPainter p(&image);
+        scene.render(&p, QRectF(image.rect()), scene.sceneRect());
+    }
+}
+
 BENCHMARK(KeystrokeToShapedView784)->Unit(benchmark::kMillisecond)->Iterations(6);
+BENCHMARK(Stage784Parse)->Unit(benchmark::kMillisecond)->Iterations(6);
+BENCHMARK(Stage784ShapedReverse)->Unit(benchmark::kMillisecond)->Iterations(6);
+BENCHMARK(Stage784SetSource)->Unit(benchmark::kMillisecond)->Iterations(6);
+BENCHMARK(Stage784Scene)->Unit(benchmark::kMillisecond)->Iterations(6);
 BENCHMARK(KeystrokeToGraph)->Arg(10)->Arg(50)->Arg(100)->Unit(benchmark::kMillisecond);
 BENCHMARK(Layout1000)->Arg(1000)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(AnimationFrame)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);

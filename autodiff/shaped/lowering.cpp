@@ -80,11 +80,13 @@ int Lowering::input(std::string_view name, const Shape& shape, Span span) {
     n.name = std::string(name);
     n.span = span;
     n.elements.reserve(shape.size());
+    b_.reserve(static_cast<std::size_t>(b_.size()) + shape.size());
     std::string label(name);
     for (std::size_t k = 0; k < shape.size(); ++k) {
         label.resize(name.size());
         label += shape.indexText(k);
-        n.elements.push_back(b_.input(label, span));
+        // The parser checked the declaration is the name's first: every element name is new.
+        n.elements.push_back(b_.elementInput(label, span));
     }
     return add(std::move(n));
 }
@@ -124,6 +126,7 @@ Lowered Lowering::unary(Op op, const Operand& a, Span span) {
     n.shape = g_[sa].shape;
     n.span = span;
     n.elements.reserve(n.shape.size());
+    b_.reserve(static_cast<std::size_t>(b_.size()) + n.shape.size());
     for (int e : elementsOf(sa)) n.elements.push_back(b_.op(op, e, -1, span));
     return {add(std::move(n)), {}};
 }
@@ -152,6 +155,7 @@ Lowered Lowering::binary(Op op, const Operand& a, const Operand& b, Span span) {
     const Shape& sa = g_[ia].shape;
     const Shape& sb = g_[ib].shape;
     n.elements.reserve(out->size());
+    b_.reserve(static_cast<std::size_t>(b_.size()) + out->size());
     for (std::size_t k = 0; k < out->size(); ++k) {
         const int ea = elementsOf(ia)[broadcastSource(sa, *out, k)];
         const int eb = elementsOf(ib)[broadcastSource(sb, *out, k)];
@@ -190,6 +194,7 @@ Lowered Lowering::matmul(const Operand& a, const Operand& b, Span span) {
     const auto& A = elementsOf(ia);
     const auto& B = elementsOf(ib);
     z.elements.reserve(static_cast<std::size_t>(m) * static_cast<std::size_t>(n));
+    b_.reserve(static_cast<std::size_t>(b_.size()) + cost);
     std::vector<int> terms(static_cast<std::size_t>(ka));
     for (int i = 0; i < m; ++i)
         for (int j = 0; j < n; ++j) {

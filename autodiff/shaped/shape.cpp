@@ -1,5 +1,7 @@
 #include "autodiff/shaped/shape.hpp"
 
+#include <charconv>
+
 namespace adviz::shaped {
 namespace {
 
@@ -21,9 +23,21 @@ std::string Shape::text() const {
 
 std::string Shape::indexText(std::size_t k) const {
     if (rank == 0) return {};
-    if (rank == 1) return "[" + std::to_string(k) + "]";
-    const auto n = static_cast<std::size_t>(dims[1]);
-    return "[" + std::to_string(k / n) + "," + std::to_string(k % n) + "]";
+    // Written into one buffer: the parser names every element this way (10⁵ for a 784 layer).
+    // Each number stops short of the buffer's end by the characters still to come.
+    char buf[48];
+    char* p = buf;
+    *p++ = '[';
+    if (rank == 1) {
+        p = std::to_chars(p, buf + sizeof buf - 1, k).ptr;
+    } else {
+        const auto n = static_cast<std::size_t>(dims[1]);
+        p = std::to_chars(p, buf + sizeof buf - 24, k / n).ptr;
+        *p++ = ',';
+        p = std::to_chars(p, buf + sizeof buf - 1, k % n).ptr;
+    }
+    *p++ = ']';
+    return std::string(buf, p);
 }
 
 std::optional<Shape> broadcast(const Shape& a, const Shape& b) {

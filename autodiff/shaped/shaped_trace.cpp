@@ -1,7 +1,6 @@
 #include "autodiff/shaped/shaped_trace.hpp"
 
 #include <type_traits>
-#include <unordered_map>
 
 #include "autodiff/shaped/shaped_rules.hpp"
 #include "autodiff/sweeps/sweep.hpp"
@@ -129,6 +128,7 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
     t.mode = mode;
     std::vector<T> value, adjoint;
     std::vector<typename EdgeSink<T>::Edge> edges;
+    edges.reserve(g.edgeCount());  // one per operand use at most (none into constants)
     reverseSweep<T>(g, x, ybar, value, adjoint, EdgeSink<T>{&edges});
     for (const Output& o : g.outputs) t.outputs.push_back(realPart(value[static_cast<std::size_t>(o.node)]));
     for (int i = 0; i < g.inputs; ++i)
@@ -150,13 +150,24 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
     std::vector<std::int32_t> owner(static_cast<std::size_t>(g.size()), -1);
     for (int id = 0; id < sg.size(); ++id)
         for (std::int32_t v = sg[id].first; v < sg[id].end; ++v) owner[static_cast<std::size_t>(v)] = id;
-    std::vector<std::unordered_map<std::int32_t, T>> into(static_cast<std::size_t>(sg.size()));
-    for (const typename EdgeSink<T>::Edge& e : edges) {
+    // The edges between shaped nodes, grouped by the operation they leave (a counting sort:
+    // linear, where a hash map per operation cost a 10⁵-weight layer as much as its sweep).
+    std::vector<std::size_t> begin(static_cast<std::size_t>(sg.size()) + 1, 0);
+    const auto between = [&](const typename EdgeSink<T>::Edge& e) {
         const std::int32_t z = owner[static_cast<std::size_t>(e.consumer)];
         // Edges inside the operation (into its own intermediates) are not between shaped nodes.
-        if (z < 0 || owner[static_cast<std::size_t>(e.operand)] == z) continue;
-        into[static_cast<std::size_t>(z)][e.operand] += e.contribution;
-    }
+        return z < 0 || owner[static_cast<std::size_t>(e.operand)] == z ? -1 : z;
+    };
+    for (const auto& e : edges)
+        if (const std::int32_t z = between(e); z >= 0) ++begin[static_cast<std::size_t>(z) + 1];
+    for (std::size_t z = 0; z < static_cast<std::size_t>(sg.size()); ++z) begin[z + 1] += begin[z];
+    std::vector<std::size_t> grouped(begin.back()), next(begin.begin(), begin.end() - 1);
+    for (std::size_t k = 0; k < edges.size(); ++k)
+        if (const std::int32_t z = between(edges[k]); z >= 0) grouped[next[static_cast<std::size_t>(z)]++] = k;
+    // Scratch per scalar node, zero (or -1) outside the operation being visited.
+    std::vector<T> into(static_cast<std::size_t>(g.size()), T{}), through(static_cast<std::size_t>(g.size()), T{});
+    std::vector<std::int64_t> position(static_cast<std::size_t>(g.size()), -1);
+    std::vector<char> given(static_cast<std::size_t>(g.size()), 0);
 
     std::vector<std::vector<T>> acc(static_cast<std::size_t>(sg.size()));
     for (int id = 0; id < sg.size(); ++id) acc[static_cast<std::size_t>(id)].assign(sg[id].shape.size(), T{});
@@ -182,6 +193,21 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
     for (int z = sg.size() - 1; z >= 0; --z) {
         const Node& n = sg[z];
         const bool regroups = n.kind == Kind::Transpose || n.kind == Kind::Index || n.kind == Kind::Literal;
+        const auto& zbar = acc[static_cast<std::size_t>(z)];
+        // What the operation's scalar edges bring each operand element: Σ v̄·∂v/∂u over its
+        // edges leaving this operation (in the sweep's order).
+        const std::span<const std::size_t> mine(grouped.data() + begin[static_cast<std::size_t>(z)],
+                                                grouped.data() + begin[static_cast<std::size_t>(z) + 1]);
+        for (std::size_t k : mine) into[static_cast<std::size_t>(edges[k].operand)] += edges[k].contribution;
+        // An element that is an operand's own node (the sum of one element, or a node shared
+        // with an earlier operation) passes the adjoint straight through: no scalar edge.
+        std::vector<std::int32_t> passed, givenTo;
+        if (!regroups)
+            for (std::size_t e = 0; e < n.elements.size(); ++e)
+                if (const std::int32_t v = n.elements[e]; v < n.first || v >= n.end) {
+                    through[static_cast<std::size_t>(v)] += zbar[e];
+                    passed.push_back(v);
+                }
         std::size_t offset = 0;  // Literal: where the item's elements start in z
         for (std::size_t slot = 0; slot < n.operands.size(); ++slot) {
             const int a = n.operands[slot];
@@ -196,31 +222,31 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
             s.shape = sg[a].shape;
             std::vector<T> added(ea.size(), T{});
             if (regroups) {
-                // The adjoint goes back to the position each element was taken from.
-                const auto& zbar = acc[static_cast<std::size_t>(z)];
-                std::unordered_map<std::int32_t, std::size_t> position;
-                for (std::size_t k = 0; k < ea.size(); ++k) position.emplace(ea[k], k);
+                // The adjoint goes back to the position each element was taken from (the first
+                // position, if the operand holds a node twice).
+                for (std::size_t k = ea.size(); k-- > 0;) position[static_cast<std::size_t>(ea[k])] = static_cast<std::int64_t>(k);
                 const std::size_t from = n.kind == Kind::Literal ? offset : 0;
                 const std::size_t to = n.kind == Kind::Literal ? offset + ea.size() : n.elements.size();
                 for (std::size_t k = from; k < to; ++k)
-                    if (auto it = position.find(n.elements[k]); it != position.end())
-                        added[it->second] += zbar[k];
+                    if (const std::int64_t at = position[static_cast<std::size_t>(n.elements[k])]; at >= 0)
+                        added[static_cast<std::size_t>(at)] += zbar[k];
+                for (std::int32_t v : ea) position[static_cast<std::size_t>(v)] = -1;
                 offset += ea.size();
             } else {
                 // A repeated operand (x * x) gets both edges in its first slot.
                 bool repeated = false;
                 for (std::size_t o = 0; o < slot; ++o) repeated = repeated || n.operands[o] == a;
                 if (repeated) continue;
-                const auto& sums = into[static_cast<std::size_t>(z)];
-                for (std::size_t k = 0; k < ea.size(); ++k)
-                    if (auto it = sums.find(ea[k]); it != sums.end()) added[k] = it->second;
-                // An element that is the operand's own node (the sum of one element) passes
-                // the adjoint straight through: there is no scalar edge to find.
-                const auto& zbar = acc[static_cast<std::size_t>(z)];
-                for (std::size_t k = 0; k < ea.size(); ++k)
-                    for (std::size_t e = 0; e < n.elements.size(); ++e)
-                        if (n.elements[e] == ea[k] && (ea[k] < n.first || ea[k] >= n.end))
-                            added[k] += zbar[e];
+                // A scalar node held twice (a literal [v[0], v[0]], or by two operands) gets its
+                // edges' sum once, at its first place: the sum over places is the scalar sweep's.
+                for (std::size_t k = 0; k < ea.size(); ++k) {
+                    const auto v = static_cast<std::size_t>(ea[k]);
+                    if (given[v]) continue;
+                    given[v] = 1;
+                    givenTo.push_back(ea[k]);
+                    added[k] = into[v];
+                    if (!passed.empty()) added[k] += through[v];
+                }
             }
             auto& accA = acc[static_cast<std::size_t>(a)];
             const std::vector<T> before = accA;
@@ -229,6 +255,9 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
             s.rule = reverseRule(sg, z, static_cast<int>(slot));
             t.steps.push_back(std::move(s));
         }
+        for (std::size_t k : mine) into[static_cast<std::size_t>(edges[k].operand)] = T{};
+        for (std::int32_t v : passed) through[static_cast<std::size_t>(v)] = T{};
+        for (std::int32_t v : givenTo) given[static_cast<std::size_t>(v)] = 0;
     }
     return t;
 }

@@ -10,7 +10,9 @@
 //
 // Limitation: when two shaped operations share scalar nodes (the same subexpression written
 // twice is one node), the later one's contribution through a shared node is counted where the
-// node was first made.
+// node was first made; a scalar node an operation holds at two places (a literal [v[0], v[0]])
+// receives that operation's edges once, at its first place, so the places add up to the scalar
+// sweep's adjoint.
 
 #include <span>
 #include <string>

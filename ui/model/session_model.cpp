@@ -9,6 +9,7 @@
 
 #include "autodiff/limits.hpp"
 #include "autodiff/shaped/init.hpp"
+#include "autodiff/shaped/same_inputs.hpp"
 #include "autodiff/shaped/shaped_checkpoint.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "autodiff/sweeps/backward_graph.hpp"
@@ -108,13 +109,11 @@ bool SessionModel::setSource(const QString& text) {
     error_.reset();
     goodSource_ = text;
 
-    // Carry values over by name so retyping the program does not reset the point. Hashed: a
-    // 784-input layer has 10⁵ names, and this runs on every keystroke.
-    std::unordered_map<std::string_view, std::pair<double, double>> old;
-    old.reserve(static_cast<std::size_t>(program_.inputCount()));
-    for (int i = 0; i < program_.inputCount(); ++i)
-        old.emplace(program_.inputName(i), std::pair{x_[static_cast<std::size_t>(i)], xdot_[static_cast<std::size_t>(i)]});
-    Graph previous = std::move(program_);  // owns the names `old` points into
+    // Carry values over by name so retyping the program does not reset the point. Per tensor
+    // for programs with shapes (shaped::sameNamedInputs): a 784-input layer has 10⁵ names, and
+    // this runs on every keystroke.
+    const std::vector<int> from = shaped::sameNamedInputs(program_, r.graph);
+    const std::vector<double> oldX = std::move(x_), oldXdot = std::move(xdot_);
     program_ = std::move(r.graph);
     x_.assign(static_cast<std::size_t>(program_.inputCount()), 1.0);
     xdot_.assign(x_.size(), 0.0);
@@ -123,15 +122,15 @@ bool SessionModel::setSource(const QString& text) {
     const bool shapedInit = program_.shaped != nullptr;
     std::vector<int> fresh;
     for (int i = 0; i < program_.inputCount(); ++i) {
-        const auto it = old.find(program_.inputName(i));
-        if (it == old.end()) {
+        const int old = from[static_cast<std::size_t>(i)];
+        if (old < 0) {
             fresh.push_back(i);
             continue;
         }
-        x_[static_cast<std::size_t>(i)] = it->second.first;
-        if (!shapedInit) taken.insert(it->second.first);
-        xdot_[static_cast<std::size_t>(i)] = it->second.second;
-        anyDir = anyDir || it->second.second != 0;
+        x_[static_cast<std::size_t>(i)] = oldX[static_cast<std::size_t>(old)];
+        if (!shapedInit) taken.insert(x_[static_cast<std::size_t>(i)]);
+        xdot_[static_cast<std::size_t>(i)] = oldXdot[static_cast<std::size_t>(old)];
+        anyDir = anyDir || xdot_[static_cast<std::size_t>(i)] != 0;
     }
     if (program_.shaped && !fresh.empty()) {
         // Vectors and matrices start where `--init 1` starts them: distinct values for every

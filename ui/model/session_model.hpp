@@ -108,7 +108,7 @@ public:
     /// window does; exports and the command line's figures draw the scalar graph). Such a
     /// program is then never refused for its scalar size: its shaped drawing is small.
     void setPreferShaped(bool on);
-    bool prefersShaped() const { return preferShaped_; }
+    bool preferShaped() const { return preferShaped_; }
     bool hasShapes() const { return program_.shaped != nullptr && !showBackward_; }
     Level level() const { return level_; }
     /// Switches the level the steps count in, keeping the place in the sweep (the step maps to

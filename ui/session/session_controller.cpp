@@ -69,7 +69,9 @@ std::optional<QString> SessionController::show(const session::Session& s, const 
     // Check the program before touching the screen: a file that does not parse changes nothing.
     {
         SessionModel probe;
-        probe.setPreferShaped(model_.prefersShaped());  // a 784-input layer is drawn shaped, not refused
+        // Judged as the window's model will judge it: a program with shapes drawn one node per
+        // matrix operation is not refused for its scalar size (the 784-128-10 MLP example).
+        probe.setPreferShaped(model_.preferShaped());
         if (!probe.setSource(scene.program))
             return tr("%1: scene %2's program does not parse: %3").arg(path.isEmpty() ? tr("session") : path)
                 .arg(s.currentScene + 1).arg(QString::fromStdString(probe.error()->message));

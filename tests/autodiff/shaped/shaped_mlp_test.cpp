@@ -145,6 +145,30 @@ TEST_CASE("shaped trace adjoints add up to the scalar sweep's gradient", "[shape
     CHECK(f.steps.back().tangent.front() == Approx(jvp(g, x, xdot).tangent[0]).epsilon(1e-14));
 }
 
+TEST_CASE("shaped trace adjoints add up to the gradient with shared nodes and repeated items",
+          "[shaped][trace]") {
+    // p and q are one set of scalar nodes (hash-consed); the literal holds v[0] twice; sum(u)
+    // of a one-element u passes its adjoint straight through; x * x repeats an operand.
+    const Graph g = test::parseOk(
+        "v: [3]; u: [1]; x: [2]\np = sigmoid(v)\nq = sigmoid(v)\nw = [v[0], v[0], v[2]]\n"
+        "r = dot(p, w) + sum(q * q) + sum(u) * 3 + sum(x * x)");
+    const std::vector<double> x = {0.3, -0.7, 1.1, 0.4, -0.5, 0.9};
+    const auto t = shaped::traceShapedReverse(g, x, std::vector<double>{1.0});
+    // The scalar sweep's gradient, by hand for the parts that are easy to check.
+    REQUIRE(t.result.size() == 6);
+    CHECK(t.result[3] == Approx(3.0));
+    CHECK(t.result[4] == Approx(2 * -0.5));
+    CHECK(t.result[5] == Approx(2 * 0.9));
+    for (const auto& port : g.shaped->inputs) {
+        const shaped::ShapedStep* last = nullptr;
+        for (const auto& s : t.steps)
+            if (s.phase == Phase::Adjoint && s.node == port.node) last = &s;
+        REQUIRE(last);
+        for (std::size_t k = 0; k < port.items.size(); ++k)
+            CHECK(last->after[k] == Approx(t.result[static_cast<std::size_t>(port.items[k])]).epsilon(1e-13));
+    }
+}
+
 TEST_CASE("the shaped trace sums a broadcast operand's adjoint over the broadcast axis",
           "[shaped][trace]") {
     // r = sum(A + b), b [3] added to each of A's two rows: b̄ = [2, 2, 2], Ā = 𝟏.
