@@ -1,5 +1,6 @@
 #include "autodiff/shaped/shaped_trace.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 #include "autodiff/shaped/shaped_rules.hpp"
@@ -212,8 +213,9 @@ ShapedTrace reverseTrace(const Graph& g, std::span<const T> x, std::span<const T
         for (std::size_t slot = 0; slot < n.operands.size(); ++slot) {
             const int a = n.operands[slot];
             const auto& ea = sg[a].elements;
-            // Constants receive no adjoint, as in the scalar sweep.
-            if (sg[a].kind == Kind::Scalar && g[ea.front()].op == Op::Const) continue;
+            // Constants receive no adjoint, as in the scalar sweep: nor does a matrix written
+            // in numbers (every element a constant), nor its rows.
+            if (std::all_of(ea.begin(), ea.end(), [&](std::int32_t e) { return g[e].op == Op::Const; })) continue;
             ShapedStep s;
             s.phase = Phase::Adjoint;
             s.node = a;

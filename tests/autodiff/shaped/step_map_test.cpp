@@ -126,3 +126,18 @@ TEST_CASE("a literal's adjoint rules name each item it gathered, third and later
     CHECK(rules == std::vector<std::string>{bar("a") + " += " + bar("M") + "[0]", bar("b") + " += " + bar("M") + "[1]",
                                             bar("c") + " += " + bar("M") + "[2]"});
 }
+
+TEST_CASE("a matrix written in numbers receives no adjoint, as constants receive none in the scalar sweep") {
+    const Graph g = parseOk("x: [2]\nW = [[1, 2], [3, 4]]\ny = sum(W @ x)");
+    const ShapedTrace t = traceShapedReverse(g, std::vector<double>{0.5, -1}, std::vector<double>{1.0});
+    int adjoints = 0;
+    for (const ShapedStep& s : t.steps) {
+        if (s.phase != Phase::Adjoint) continue;
+        ++adjoints;
+        INFO(s.rule);
+        CHECK(g.shaped->nodes[static_cast<std::size_t>(s.node)].name != "W");
+        CHECK(g.shaped->nodes[static_cast<std::size_t>(s.node)].kind != Kind::Literal);
+    }
+    CHECK(adjoints == 2);  // into W @ x from the sum, into x from W @ x
+    CHECK(t.result == std::vector<double>{1 + 3, 2 + 4});  // x̄ = Wᵀ 𝟏
+}
