@@ -9,7 +9,6 @@
 // b >= 0, and min/max split the derivative evenly on a tie.
 
 #include <cmath>
-#include <type_traits>
 
 #include "autodiff/op.hpp"
 
@@ -328,29 +327,12 @@ ADVIZ_FORCE_INLINE inline void opPartials(Op op, const T& a, const T& b, const T
     withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE { decltype(o)::partials(a, b, y, da, db); });
 }
 
-/// A copy of an operand that the compiler treats as a new number in each case of the dispatch.
-/// GCC 12 merges sin(a) and cos(a) into one sincos call only once per value: with one operand
-/// shared by every case of the switch it fused the Sin entry's pair and left the Cos entry's
-/// cos(a), −sin(a) as two calls (a random DAG spent 22% of its gradient in them). The barrier
-/// (GCC 12 and clang 16 on) is free: it only stops the copy being folded into the original.
-template <class T>
-ADVIZ_FORCE_INLINE inline T caseOperand(const T& a) {
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_assoc_barrier)
-    if constexpr (std::is_floating_point_v<T>) return __builtin_assoc_barrier(a);
-#endif
-#endif
-    return a;
-}
-
 /// The value y of op at (a, b) and its partials, in one dispatch: what the reverse sweep's
-/// forward pass stores (with both in one place the compiler computes sin and cos as one sincos,
-/// which it can only do when y, da, db cannot be the operands: callers pass copies).
+/// forward pass stores.
 template <class T>
-ADVIZ_FORCE_INLINE inline void opValuePartials(Op op, const T& a0, const T& b0, T& y, T& da, T& db) {
+ADVIZ_FORCE_INLINE inline void opValuePartials(Op op, const T& a, const T& b, T& y, T& da, T& db) {
     db = T(0.0);
     withOp(op, [&](auto o) ADVIZ_LAMBDA_INLINE {
-        const T a = caseOperand(a0), b = caseOperand(b0);
         y = decltype(o)::value(a, b);
         decltype(o)::partials(a, b, y, da, db);
     });

@@ -117,8 +117,8 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
             case Op::Input: val[i] = x[i]; break;
             case Op::Const: val[i] = T(g[id].constant); continue;  // as in evaluate(): not recorded
             default: {
-                // Operands by value: y, ∂y/∂a, ∂y/∂b may then not alias them, so the entry's
-                // value and partials share their work (sin and cos as one sincos).
+                // Operands by value: the stores of y, ∂y/∂a, ∂y/∂b cannot change them, so they
+                // are not read again from memory after each store.
                 const T a = val[node.a];
                 const T b = node.b >= 0 ? val[node.b] : a;
                 opValuePartials(node.op, a, b, val[i], partial[2 * i], partial[2 * i + 1]);
