@@ -328,7 +328,7 @@ ADVIZ_FORCE_INLINE inline void opPartials(Op op, const T& a, const T& b, const T
 }
 
 /// The value y of op at (a, b) and its partials, in one dispatch: what the reverse sweep's
-/// forward pass stores (with both in one place the compiler computes sin and cos as one sincos).
+/// forward pass stores.
 template <class T>
 ADVIZ_FORCE_INLINE inline void opValuePartials(Op op, const T& a, const T& b, T& y, T& da, T& db) {
     db = T(0.0);

@@ -107,8 +107,9 @@ void Reverse(benchmark::State& state, const std::string& family) {
 
 // The reverse sweep written out by hand with no recorder at all: the yardstick for "recording
 // off costs nothing". reverseSweep with NoRecord must run as fast as this. (A deliberate copy of
-// the loop in sweep.hpp, kept here only to measure against: partials stored forward, constants
-// cleared when reached.)
+// the loop in sweep.hpp, kept here only to measure against: partials stored forward, operands
+// copied, constants cleared when reached, ū of the node below in a register, unary ops' second
+// edge into a sink slot.)
 void plainReverse(const Graph& g, std::span<const double> x, std::span<const double> ybar,
                   std::vector<double>& value, std::vector<double>& adjoint, std::vector<double>& partial) {
     const auto n = g.nodes.size();
@@ -119,23 +120,32 @@ void plainReverse(const Graph& g, std::span<const double> x, std::span<const dou
         if (nd.op == Op::Input) value[i] = x[i];
         else if (nd.op == Op::Const) value[i] = nd.constant;
         else {
-            const double& a = value[static_cast<std::size_t>(nd.a)];
-            const double& b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
+            const double a = value[static_cast<std::size_t>(nd.a)];
+            const double b = nd.b >= 0 ? value[static_cast<std::size_t>(nd.b)] : a;
             opValuePartials(nd.op, a, b, value[i], partial[2 * i], partial[2 * i + 1]);
         }
     }
-    adjoint.assign(n, 0.0);
+    adjoint.assign(n + 1, 0.0);
     for (std::size_t j = 0; j < g.outputs.size(); ++j)
         adjoint[static_cast<std::size_t>(g.outputs[j].node)] += ybar[j];
+    double below = n > 0 ? adjoint[n - 1] : 0.0;
     for (int id = g.size() - 1; id >= g.inputs; --id) {
         const Node& nd = g[id];
         const auto i = static_cast<std::size_t>(id);
+        const double vbar = below;
+        below = id > 0 ? adjoint[i - 1] : 0.0;
+        adjoint[i] = vbar;
         if (nd.op == Op::Const) { adjoint[i] = 0; continue; }
-        const double vbar = adjoint[i];
         if (vbar == 0) continue;
-        adjoint[static_cast<std::size_t>(nd.a)] += partial[2 * i] * vbar;
-        if (nd.b >= 0) adjoint[static_cast<std::size_t>(nd.b)] += partial[2 * i + 1] * vbar;
+        const double ta = partial[2 * i] * vbar, tb = partial[2 * i + 1] * vbar;
+        if (nd.a == id - 1) below += ta;
+        else adjoint[static_cast<std::size_t>(nd.a)] += ta;
+        const auto to = std::min(static_cast<std::size_t>(static_cast<unsigned>(nd.b)), n);
+        if (nd.b == id - 1) below += tb;
+        else adjoint[to] += tb;
     }
+    if (g.inputs > 0 && static_cast<int>(n) > g.inputs) adjoint[static_cast<std::size_t>(g.inputs) - 1] = below;
+    adjoint.pop_back();
 }
 
 void ReversePlain(benchmark::State& state, const std::string& family) {

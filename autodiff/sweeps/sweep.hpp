@@ -5,6 +5,7 @@
 // recorder call is an empty inline function and compiles away, so the fast path and the traced
 // path are the same code.
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -103,66 +104,91 @@ void reverseSweep(const Graph& g, std::span<const T> x, std::span<const T> ybar,
     constexpr bool recording = std::decay_t<Rec>::enabled;
     const int n = g.size();
     value.resize(g.nodes.size());
-    std::vector<T>& partial = reversePartials<T>();
-    if (partial.size() < 2 * g.nodes.size()) partial.resize(2 * g.nodes.size());
+    std::vector<T>& partials = reversePartials<T>();
+    if (partials.size() < 2 * g.nodes.size()) partials.resize(2 * g.nodes.size());
+    // Plain pointers: the vectors' own data pointers would be reloaded after every store of a T.
     const HotNode* hot = hotNodes(g);
+    T* val = value.data();
+    T* partial = partials.data();
     for (int id = 0; id < n; ++id) {
-        const HotNode& node = hot[id];
+        const HotNode node = hot[id];
         const auto i = static_cast<std::size_t>(id);
-        T& y = value[i];
         switch (node.op) {
-            case Op::Input: y = x[i]; break;
-            case Op::Const: y = T(g[id].constant); continue;  // as in evaluate(): not recorded
+            case Op::Input: val[i] = x[i]; break;
+            case Op::Const: val[i] = T(g[id].constant); continue;  // as in evaluate(): not recorded
             default: {
-                const T& a = value[static_cast<std::size_t>(node.a)];
-                const T& b = node.b >= 0 ? value[static_cast<std::size_t>(node.b)] : a;
-                opValuePartials(node.op, a, b, y, partial[2 * i], partial[2 * i + 1]);
+                // Operands by value: the stores of y, ∂y/∂a, ∂y/∂b cannot change them, so they
+                // are not read again from memory after each store.
+                const T a = val[node.a];
+                const T b = node.b >= 0 ? val[node.b] : a;
+                opValuePartials(node.op, a, b, val[i], partial[2 * i], partial[2 * i + 1]);
             }
         }
         if constexpr (recording) rec.primal(id, value);
     }
-    adjoint.assign(g.nodes.size(), T(0.0));
+    // Unrecorded, one more slot: the sink (below), dropped at the end without reallocating.
+    const auto sink = static_cast<unsigned>(n);
+    adjoint.assign(g.nodes.size() + (recording ? 0 : 1), T(0.0));
+    T* adj = adjoint.data();
     for (std::size_t j = 0; j < g.outputs.size(); ++j) {
         auto out = static_cast<std::size_t>(g.outputs[j].node);
-        T before = adjoint[out];
-        adjoint[out] = before + ybar[j];
-        if constexpr (recording) rec.seed(static_cast<int>(j), before, adjoint[out], ybar[j]);
+        T before = adj[out];
+        adj[out] = before + ybar[j];
+        if constexpr (recording) rec.seed(static_cast<int>(j), before, adj[out], ybar[j]);
     }
+    // ū of node id − 1, the node just below the one visited, is summed in a register, `below`,
+    // not in adjoint[]: an edge to the node made just before is the commonest there is (every
+    // step of a chain, both edges of a ladder's a·a), and through memory each such sum waits for
+    // the store of the one before it (store-to-load forwarding, on the critical path twice per
+    // edge). adjoint[id − 1] holds what its other consumers, all above id, sent; id is the last
+    // of them, so every ū is still summed in the order its edges are visited.
+    T below = n > 0 ? adj[n - 1] : T(0.0);
     for (int id = n - 1; id >= g.inputs; --id) {
-        const HotNode& nd = hot[id];
+        const HotNode nd = hot[id];
         const auto i = static_cast<std::size_t>(id);
+        const T vbar = below;  // final: every consumer of id has been visited
+        below = id > 0 ? adj[i - 1] : T(0.0);
+        adj[i] = vbar;
         if (nd.op == Op::Const) {
             // Unrecorded, edges into constants are accumulated like any other (no check of the
             // operand's op per edge); every consumer of this constant has been visited, so its
             // adjoint is final here and is cleared.
-            if constexpr (!recording) adjoint[i] = T(0.0);
+            if constexpr (!recording) adj[i] = T(0.0);
             continue;
         }
-        const T vbar = adjoint[i];
         // Nothing flows back from a zero adjoint; skip the node unless a trace wants its steps.
         if (!recording && isZero(vbar)) continue;
-        const int arity = nd.b >= 0 ? 2 : 1;  // (cheaper than the table lookup in the hot loop)
-        for (int slot = 0; slot < arity; ++slot) {
+        for (int slot = 0; slot < 2; ++slot) {
             const int u = slot == 0 ? nd.a : nd.b;
             const T& p = partial[2 * i + static_cast<std::size_t>(slot)];
-            T& ubar = adjoint[static_cast<std::size_t>(u)];
             if constexpr (recording) {
-                if (hot[u].op == Op::Const) continue;
+                if (u < 0 || hot[u].op == Op::Const) continue;
+                T& ubar = u == id - 1 ? below : adj[u];
                 const T before = ubar;
                 ubar = before + chainTerm(p, vbar);  // accumulate, never overwrite
                 rec.adjoint(u, id, slot, p, vbar, before, ubar);
             } else {
-                // vbar is known to be non-zero here, so chainTerm's zero rule has nothing to do.
-                ubar = ubar + p * vbar;
+                // A unary op's missing second edge (u = −1, partial 0) goes to the sink, one
+                // slot past the nodes: min(unsigned(u), sink) is a conditional move, where a
+                // branch on the arity is mispredicted about half the time on a mix of unary and
+                // binary ops (a sixth of the random DAG's gradient time). vbar is non-zero here,
+                // so chainTerm's zero rule has nothing to do.
+                const int to = slot == 0 ? u : static_cast<int>(std::min(static_cast<unsigned>(u), sink));
+                const T term = p * vbar;
+                if (to == id - 1) below = below + term;
+                else adj[to] = adj[to] + term;
             }
         }
     }
+    if (g.inputs > 0 && n > g.inputs) adj[g.inputs - 1] = below;
     // An output that is a constant keeps its seed, as when edges into constants were skipped.
-    if constexpr (!recording)
+    if constexpr (!recording) {
         for (std::size_t j = 0; j < g.outputs.size(); ++j) {
             auto out = static_cast<std::size_t>(g.outputs[j].node);
-            if (g.nodes[out].op == Op::Const) adjoint[out] = adjoint[out] + ybar[j];
+            if (g.nodes[out].op == Op::Const) adj[out] = adj[out] + ybar[j];
         }
+        adjoint.pop_back();  // the sink
+    }
 }
 
 }  // namespace adviz
