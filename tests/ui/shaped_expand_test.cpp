@@ -26,27 +26,15 @@
 #include "ui/shaped/operation_frame_item.hpp"
 #include "ui/shaped/shaped_scene.hpp"
 #include "ui/shaped/shaped_view.hpp"
+#include "shaped_window.hpp"
 
 using namespace adviz;
 using namespace adviz::ui;
 
 namespace {
 
-struct Window {
-    SessionModel model;
-    ShapedScene scene{model};
-    explicit Window(const QString& source) {
-        model.setPreferShaped(true);
-        REQUIRE(model.setSource(source));
-        REQUIRE(model.level() == Level::Shaped);
-    }
-    const shaped::ShapedGraph& sg() const { return *model.program().shaped; }
-    int idOf(const std::string& name) const {
-        for (int id = 0; id < sg().size(); ++id)
-            if (sg()[id].name == name) return id;
-        FAIL("no shaped node " << name);
-        return -1;
-    }
+struct Window : test::ShapedWindow {
+    using ShapedWindow::ShapedWindow;
     // The shaped node computing `kind` from operand `operand` (W1 @ x: MatMul of W1).
     int opOf(shaped::Kind kind, const std::string& operand) const {
         for (int id = 0; id < sg().size(); ++id)
@@ -54,12 +42,6 @@ struct Window {
                 return id;
         FAIL("no such operation on " << operand);
         return -1;
-    }
-    std::vector<double> inputValues(const std::string& name) const {
-        const auto& port = sg().inputs[static_cast<std::size_t>(sg().inputPort(name))];
-        std::vector<double> v;
-        for (int i : port.items) v.push_back(model.inputs()[static_cast<std::size_t>(i)]);
-        return v;
     }
     // The scalar boxes of operation op (not the constants drawn beside their uses).
     std::vector<NodeItem*> scalarsOf(int op) const {

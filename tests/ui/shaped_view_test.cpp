@@ -15,6 +15,7 @@
 #include "autodiff/shaped/shaped_graph.hpp"
 #include "autodiff/shaped/step_map.hpp"
 #include "autodiff/shaped/theory_mlp.hpp"
+#include "shaped_window.hpp"
 #include "autodiff/sweeps/derivatives.hpp"
 #include "ui/model/session_model.hpp"
 #include "ui/shaped/matrix_node_item.hpp"
@@ -27,32 +28,7 @@ namespace {
 
 const char* const mlp = test::theoryMlp;
 
-struct Window {
-    SessionModel model;
-    ShapedScene scene{model};
-    explicit Window(const QString& source) {
-        model.setPreferShaped(true);
-        REQUIRE(model.setSource(source));
-        REQUIRE(model.level() == Level::Shaped);
-    }
-    const shaped::ShapedGraph& sg() const { return *model.program().shaped; }
-    int idOf(const std::string& name) const {
-        for (int id = 0; id < sg().size(); ++id)
-            if (sg()[id].name == name) return id;
-        FAIL("no shaped node " << name);
-        return -1;
-    }
-    MatrixNodeItem* item(const std::string& name) const {
-        return scene.nodeItems()[static_cast<std::size_t>(idOf(name))];
-    }
-    // The point's values of a port, row-major.
-    std::vector<double> inputValues(const std::string& name) const {
-        const auto& port = sg().inputs[static_cast<std::size_t>(sg().inputPort(name))];
-        std::vector<double> v;
-        for (int i : port.items) v.push_back(model.inputs()[static_cast<std::size_t>(i)]);
-        return v;
-    }
-};
+using Window = test::ShapedWindow;
 
 double sigmoid(double z) { return 1 / (1 + std::exp(-z)); }
 

@@ -226,8 +226,7 @@ void GraphScene::relayout() {
     }
 }
 
-void GraphScene::build(const layout::LayoutResult& result) {
-    building_ = true;
+void GraphScene::clearItems() {
     clear();  // deletes the old items
     nodes_.clear();
     copies_.clear();
@@ -239,6 +238,11 @@ void GraphScene::build(const layout::LayoutResult& result) {
     blockEdges_.clear();
     shownIterations_.clear();
     layoutError_.clear();
+}
+
+void GraphScene::build(const layout::LayoutResult& result) {
+    building_ = true;
+    clearItems();
     const Graph& g = drawnGraph();
     const LayoutPlan plan = planLayout(g);
     if (!result.ok() || result.nodes.size() != plan.boxes.size() ||

@@ -101,6 +101,7 @@ protected:
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
+    void clearItems();  // every item and the lists that point at them
     void build(const layout::LayoutResult& result);
     void refreshLabels();  // partial labels from the trace, after a re-run
     void onSelectionChanged();

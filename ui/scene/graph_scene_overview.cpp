@@ -108,16 +108,7 @@ void GraphScene::relayoutOverview() {
 void GraphScene::buildOverview(const layout::LayoutResult& result, const std::vector<QString>& titles,
                                const std::vector<QStringList>& lines, const std::vector<QString>& labels) {
     building_ = true;
-    clear();
-    nodes_.clear();
-    copies_.clear();
-    nodeCopies_.clear();
-    edges_.clear();
-    rollFrames_.clear();
-    operationFrames_.clear();
-    blockItems_.clear();
-    blockEdges_.clear();
-    layoutError_.clear();
+    clearItems();
     const OverviewBlocks& blocks = *overview_->blocks();
     if (!result.ok() || result.nodes.size() != titles.size() || result.edges.size() != labels.size()) {
         layoutError_ = QString::fromStdString(result.ok() ? "layout: no result for the overview" : result.error);
