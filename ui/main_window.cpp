@@ -9,18 +9,18 @@
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollArea>
-
-#include <memory>
-#include <QSignalBlocker>
-#include <QStackedWidget>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <memory>
 
 #include "ui/chain/chain_panel.hpp"
 #include "ui/charts/charts_panel.hpp"
@@ -31,17 +31,17 @@
 #include "ui/model/session_model.hpp"
 #include "ui/presentation/presenter.hpp"
 #include "ui/scene/graph_scene.hpp"
-#include "ui/session/session_controller.hpp"
-#include "ui/teaching/teaching.hpp"
 #include "ui/scene/graph_view.hpp"
+#include "ui/session/session_controller.hpp"
 #include "ui/shaped/shaped_scene.hpp"
 #include "ui/shaped/shaped_table.hpp"
 #include "ui/shaped/shaped_view.hpp"
+#include "ui/teaching/teaching.hpp"
 #include "ui/widgets/caption_bar.hpp"
 #include "ui/widgets/expression_editor.hpp"
 #include "ui/widgets/inputs_panel.hpp"
-#include "ui/widgets/scenes_panel.hpp"
 #include "ui/widgets/jacobian_panel.hpp"
+#include "ui/widgets/scenes_panel.hpp"
 #include "ui/widgets/trace_table.hpp"
 #include "ui/widgets/transport_bar.hpp"
 
