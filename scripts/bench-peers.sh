@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # adviz against its peers, in one run: installs the peers' Debian packages (only this benchmark
 # needs them), builds bench/peers with the `peers` preset, runs it with repetitions and prints
-# the medians as ratios adviz / peer, per family and size.
+# the medians as ratios adviz / peer, per family and size. The tools' repetitions are interleaved
+# at random within each family and size: this machine's speed drifts in phases, and a tool whose
+# repetitions all fell in a slow phase would lose a ratio it should win (or win one it should lose).
 #
 # Usage: scripts/bench-peers.sh [--no-build] [--build-dir DIR] [--repetitions N] [-- benchmark args]
 #   --no-build        use an existing build (DIR/bench/peers/peers_bench) as it is
@@ -9,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-build=1 dir=build/peers reps=5
+build=1 dir=build/peers reps=9
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=0 ;;
@@ -59,6 +61,7 @@ rm -f "$out"/peers-*.json
 for fam in chain sum ladder dag; do
   for n in 10000 100000 1000000; do
     (cd "$run" && "$exe" --benchmark_filter="/$fam/$n\$" --benchmark_repetitions="$reps" \
+       --benchmark_enable_random_interleaving=true \
        --benchmark_report_aggregates_only=true --benchmark_min_time=0.1 \
        --benchmark_out="$out/peers-$fam-$n.json" --benchmark_out_format=json "$@")
   done
