@@ -179,18 +179,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
         s.sync();
         model_->setSource(text);
     });
-    // A long program opens on a worker thread (SessionModel::setBackgroundOpening): the window
-    // says so meanwhile and keeps the last good program on screen.
-    connect(model_, &SessionModel::openingChanged, this, [this](bool running, int statements) {
-        if (running) {
-            const QString text = tr("Opening… (%L1 statements)").arg(statements);
-            editor_->showStatus(text);
-            view_->setBusy(text);
-            return;
-        }
-        view_->setBusy({});
-        showParseState();
-    });
+    watchOpening();
     connect(model_, &SessionModel::errorChanged, this, &MainWindow::showParseState);
     connect(model_, &SessionModel::graphChanged, this, &MainWindow::showParseState);
     connect(&ThemeNotifier::instance(), &ThemeNotifier::changed, this, &MainWindow::restyle);
@@ -201,30 +190,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), themeName_(ThemeN
 // Leaving normally (not a crash, not kill -9): whatever the user chose to keep is kept, and the
 // autosave is not offered back next time.
 MainWindow::~MainWindow() { document_->discardAutosave(); }
-
-void MainWindow::loadProgram(const QString& source,
-                             const std::vector<std::pair<std::string, double>>& values, Mode mode) {
-    editor_->setText(source);
-    model_->load(source, values, mode);  // one sweep for the program, its point and mode
-    auto settle = [this] {
-        player_->toStart();
-        showParseState();
-        document_->reset();  // a program loaded afresh is a new, unsaved document
-    };
-    if (model_->isOpening()) {
-        // A long program opens in the background: settle when it has arrived.
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = connect(model_, &SessionModel::openingChanged, this, [this, once, settle](bool running, int) {
-            if (running) return;
-            disconnect(*once);
-            settle();
-        });
-    } else {
-        settle();
-    }
-    // The graph has the keyboard: → steps at once, nothing lands in the program by accident.
-    view_->setFocus(Qt::OtherFocusReason);
-}
 
 void MainWindow::loadLastOrDefault() {
     QSettings s;

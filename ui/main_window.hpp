@@ -116,6 +116,7 @@ private:
     void showCaption();
     void syncLevel();      // the shaped or the scalar drawing, as the model's level says
     void showParseState();
+    void watchOpening();  // "Opening…" while a long program opens in the background
     void applyTheme();     // Theme::setCurrent from the name and the scale in use
     void restyle();        // after the theme changed: palette, fonts, stylesheets
     void buildFileMenu();

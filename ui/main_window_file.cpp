@@ -1,6 +1,7 @@
 // The window's File menu and its document: New, Open…, Open Recent, Save, Save As…, the title
 // with its unsaved-changes mark, the question before unsaved work is lost, and the offer to
-// restore the autosave a crash left behind.
+// restore the autosave a crash left behind; loading a program afresh (in the background when
+// it is long).
 
 #include <QAction>
 #include <QFileDialog>
@@ -11,15 +12,18 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+#include <memory>
+
 #include "ui/export/gif_export.hpp"
 #include "ui/export/html_export.hpp"
 #include "ui/export/pytorch_export.hpp"
 #include "ui/export/step_export.hpp"
 #include "ui/export/tikz_export.hpp"
 #include "ui/main_window.hpp"
-#include "ui/scene/graph_scene.hpp"
 #include "ui/model/player.hpp"
 #include "ui/model/session_model.hpp"
+#include "ui/scene/graph_scene.hpp"
+#include "ui/scene/graph_view.hpp"
 #include "ui/session/session_controller.hpp"
 #include "ui/widgets/expression_editor.hpp"
 
@@ -198,6 +202,45 @@ bool MainWindow::offerRecovery() {
     });
     box->open();  // window-modal, does not block: the lesson can go on behind it
     return true;
+}
+
+void MainWindow::watchOpening() {
+    // A long program opens on a worker thread (SessionModel::setBackgroundOpening): the window
+    // says so meanwhile and keeps the last good program on screen.
+    connect(model_, &SessionModel::openingChanged, this, [this](bool running, int statements) {
+        if (running) {
+            const QString text = tr("Opening… (%L1 statements)").arg(statements);
+            editor_->showStatus(text);
+            view_->setBusy(text);
+            return;
+        }
+        view_->setBusy({});
+        showParseState();
+    });
+}
+
+void MainWindow::loadProgram(const QString& source,
+                             const std::vector<std::pair<std::string, double>>& values, Mode mode) {
+    editor_->setText(source);
+    model_->load(source, values, mode);  // one sweep for the program, its point and mode
+    auto settle = [this] {
+        player_->toStart();
+        showParseState();
+        document_->reset();  // a program loaded afresh is a new, unsaved document
+    };
+    if (model_->isOpening()) {
+        // A long program opens in the background: settle when it has arrived.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(model_, &SessionModel::openingChanged, this, [this, once, settle](bool running, int) {
+            if (running) return;
+            disconnect(*once);
+            settle();
+        });
+    } else {
+        settle();
+    }
+    // The graph has the keyboard: → steps at once, nothing lands in the program by accident.
+    view_->setFocus(Qt::OtherFocusReason);
 }
 
 }  // namespace adviz::ui

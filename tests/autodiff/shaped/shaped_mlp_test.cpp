@@ -25,6 +25,19 @@ h  = sigmoid(z1)
 z2 = W2 @ h + b2
 L  = sum((z2 - y)^2))";
 
+// The last adjoint step into each input port leaves the input's total adjoint: the scalar
+// sweep's gradient for its elements.
+void checkLastAdjointsAreGradient(const Graph& g, const shaped::ShapedTrace& t) {
+    for (const auto& port : g.shaped->inputs) {
+        const shaped::ShapedStep* last = nullptr;
+        for (const auto& s : t.steps)
+            if (s.phase == Phase::Adjoint && s.node == port.node) last = &s;
+        REQUIRE(last);
+        for (std::size_t k = 0; k < port.items.size(); ++k)
+            CHECK(last->after[k] == Approx(t.result[static_cast<std::size_t>(port.items[k])]).epsilon(1e-13));
+    }
+}
+
 struct Net {
     double x[2] = {0.5, -1}, W1[3][2] = {{0.1, 0.2}, {0.3, -0.4}, {0.5, 0.6}}, b1[3] = {0.01, -0.02, 0.03};
     double W2[2][3] = {{0.7, -0.8, 0.9}, {-0.3, 0.2, 0.4}}, b2[2] = {0.05, -0.1}, y[2] = {0.25, -0.5};
@@ -128,15 +141,7 @@ TEST_CASE("shaped trace adjoints add up to the scalar sweep's gradient", "[shape
     const std::vector<double> x = {0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 0.7, 0.8, -0.9, 1.1, -1.2};
     const auto t = shaped::traceShapedReverse(g, x, std::vector<double>{1.0});
     const auto& sg = *g.shaped;
-    // The last adjoint step into each input port leaves the input's total adjoint.
-    for (const auto& port : sg.inputs) {
-        const shaped::ShapedStep* last = nullptr;
-        for (const auto& s : t.steps)
-            if (s.phase == Phase::Adjoint && s.node == port.node) last = &s;
-        REQUIRE(last);
-        for (std::size_t k = 0; k < port.items.size(); ++k)
-            CHECK(last->after[k] == Approx(t.result[static_cast<std::size_t>(port.items[k])]).epsilon(1e-13));
-    }
+    checkLastAdjointsAreGradient(g, t);
     // Forward: every shaped node's tangent is its elements' tangents; outputs' are J·ẋ.
     std::vector<double> xdot(x.size(), 0.0);
     xdot[0] = 1;
@@ -159,14 +164,7 @@ TEST_CASE("shaped trace adjoints add up to the gradient with shared nodes and re
     CHECK(t.result[3] == Approx(3.0));
     CHECK(t.result[4] == Approx(2 * -0.5));
     CHECK(t.result[5] == Approx(2 * 0.9));
-    for (const auto& port : g.shaped->inputs) {
-        const shaped::ShapedStep* last = nullptr;
-        for (const auto& s : t.steps)
-            if (s.phase == Phase::Adjoint && s.node == port.node) last = &s;
-        REQUIRE(last);
-        for (std::size_t k = 0; k < port.items.size(); ++k)
-            CHECK(last->after[k] == Approx(t.result[static_cast<std::size_t>(port.items[k])]).epsilon(1e-13));
-    }
+    checkLastAdjointsAreGradient(g, t);
 }
 
 TEST_CASE("the shaped trace sums a broadcast operand's adjoint over the broadcast axis",
